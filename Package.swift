@@ -1,0 +1,62 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Settings every target shares: Swift 6 language mode with the upcoming checks we hold ourselves to.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "Gongdan",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "gongdan", targets: ["GongdanCLI"]),
+        .executable(name: "gongdan-bench", targets: ["GongdanBench"]),
+        .library(name: "GongdanCore", targets: ["GongdanCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // Pure domain: events, fold, roles, calendar, clocks. No IO, no database, no network.
+        .target(name: "GongdanCore", swiftSettings: swiftSettings),
+        // The replica database (GRDB on the system SQLite).
+        .target(
+            name: "GongdanStore",
+            dependencies: ["GongdanCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        // The node service: a command becomes an event in the replica.
+        .target(name: "GongdanNode", dependencies: ["GongdanCore", "GongdanStore"], swiftSettings: swiftSettings),
+        // Fixtures shared by every test target.
+        .target(
+            name: "GongdanTesting",
+            dependencies: ["GongdanCore", "GongdanStore", "GongdanNode"],
+            swiftSettings: swiftSettings
+        ),
+        // The `gongdan` command.
+        .executableTarget(
+            name: "GongdanCLI",
+            dependencies: ["GongdanCore", "GongdanStore", "GongdanNode", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: swiftSettings
+        ),
+        // `tools/bench` drives this: storage and whole-process timings on a large replica.
+        .executableTarget(
+            name: "GongdanBench",
+            dependencies: ["GongdanCore", "GongdanStore", "GongdanNode", "GongdanTesting", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "GongdanCoreTests", dependencies: ["GongdanCore", "GongdanTesting"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "GongdanStoreTests",
+            dependencies: ["GongdanCore", "GongdanStore", "GongdanNode", "GongdanTesting", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "GongdanCLITests",
+            dependencies: ["GongdanCLI", "GongdanTesting"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

@@ -1,0 +1,19 @@
+import Foundation
+
+/// The JSON conventions of events in the store and on the wire: ISO 8601 dates, sorted keys.
+public enum GongdanJSON {
+    /// A new encoder with the conventions (encoders are not `Sendable`; make one per use site).
+    public static func encoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+
+    /// A new decoder with the conventions.
+    public static func decoder() -> JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return decoder
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+
+/// Ticket codes: unique district-wide without coordination, short enough to read out on the phone.
+///
+/// A code is `NODE-YY-NNNN`: the originating node's code (unique in the district), the year of
+/// intake in China Standard Time, and that node's own counter for the year (`DX-26-0042`).
+/// The query code given to the business entity is six characters from an alphabet without
+/// look-alikes (no 0/O, 1/I/L).
+public enum TicketCode {
+    /// Characters of query codes.
+    public static let queryAlphabet = Array("23456789ABCDEFGHJKMNPQRSTUVWXYZ")
+
+    /// The code for a node's `number`-th ticket of `year`.
+    public static func make(node: String, year: Int, number: Int) -> String {
+        let digits = String(number)
+        let padded = String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+        return "\(node)-\(String(format2(year % 100)))-\(padded)"
+    }
+
+    /// A query code drawn with `random` (pass a `SystemRandomNumberGenerator` outside tests).
+    public static func makeQueryCode<R: RandomNumberGenerator>(using random: inout R) -> String {
+        String((0..<6).map { _ in queryAlphabet.randomElement(using: &random)! })
+    }
+
+    /// The canonical form of a code a person typed: upper case, surrounding spaces removed.
+    public static func normalized(_ typed: String) -> String {
+        typed.trimmingCharacters(in: .whitespaces).uppercased()
+    }
+
+    private static func format2(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+}

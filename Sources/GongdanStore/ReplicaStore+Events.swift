@@ -1,0 +1,165 @@
+import Foundation
+import GRDB
+import GongdanCore
+
+/// What `appendEvents` did with a batch.
+public struct AppendOutcome: Hashable, Sendable {
+    /// Events newly stored.
+    public var inserted: Int
+    /// Events already present (same origin and seq), left untouched.
+    public var duplicates: Int
+    /// Tickets whose projection was rewritten.
+    public var ticketsUpdated: Int
+}
+
+extension ReplicaStore {
+    /// Records an event made on this node about an existing ticket.
+    ///
+    /// `decide` runs inside the write transaction with the ticket's current state and the acting
+    /// person, so the decision and the append cannot be separated by another writer. It returns the
+    /// payload, or throws to refuse (nothing is written).
+    public func recordEvent(
+        on code: String, person: String, at now: Date,
+        decide: (TicketState, Actor) throws -> TicketEventPayload
+    ) throws -> (event: TicketEvent, state: TicketState) {
+        try db.write { db in
+            let identity = try Self.requireIdentity(db, path: path)
+            guard let state = try Self.ticketState(db, code: code) else { throw TicketError.unknownTicket(code) }
+            let actor = identity.actor(person: person)
+            let payload = try decide(state, actor)
+            return try Self.appendLocal(db, payload: payload, ticket: code, prior: state, actor: actor, now: now)
+        }
+    }
+
+    /// Records a new ticket taken in on this node: allocates its code (this node's next number for
+    /// the year of `now` in China Standard Time) and hands it to `decide` for the `created` payload.
+    public func recordNewTicket(
+        person: String, at now: Date,
+        decide: (_ code: String, Actor) throws -> TicketEventPayload
+    ) throws -> (event: TicketEvent, state: TicketState) {
+        try db.write { db in
+            let identity = try Self.requireIdentity(db, path: path)
+            let year = CivilDate.inChinaStandardTime(now).year
+            let number = (try Int.fetchOne(db, sql: "SELECT last FROM ticket_counters WHERE year = ?", arguments: [year]) ?? 0) + 1
+            try db.execute(sql: "INSERT OR REPLACE INTO ticket_counters (year, last) VALUES (?, ?)", arguments: [year, number])
+            var code = TicketCode.make(node: identity.code, year: year, number: number)
+            // A code could already exist only if the counter was lost (a restored replica); skip ahead.
+            var skip = number
+            while try Bool.fetchOne(db, sql: "SELECT 1 FROM tickets WHERE code = ?", arguments: [code]) == true {
+                skip += 1
+                code = TicketCode.make(node: identity.code, year: year, number: skip)
+                try db.execute(sql: "UPDATE ticket_counters SET last = ? WHERE year = ?", arguments: [skip, year])
+            }
+            let actor = identity.actor(person: person)
+            let payload = try decide(code, actor)
+            return try Self.appendLocal(db, payload: payload, ticket: code, prior: nil, actor: actor, now: now)
+        }
+    }
+
+    /// Stores events from elsewhere (a sync batch, a bundle, a benchmark), idempotently on
+    /// `(origin, seq)`, and rewrites the projection of every ticket they touch, in one transaction.
+    @discardableResult
+    public func appendEvents(_ events: [TicketEvent]) throws -> AppendOutcome {
+        let encoder = GongdanJSON.encoder()
+        let bodies = try events.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
+        return try db.write { db in
+            let insert = try db.cachedStatement(sql: """
+                INSERT OR IGNORE INTO events (origin, seq, ticket, type, hlc, body) VALUES (?, ?, ?, ?, ?, ?)
+                """)
+            var fresh: [String: [TicketEvent]] = [:]
+            var order: [String] = []
+            var inserted = 0
+            var latest = HybridTimestamp(millis: 0)
+            for (event, body) in zip(events, bodies) {
+                try insert.execute(arguments: [event.id.origin, event.id.seq, event.ticket, event.payload.type,
+                                               event.hlc.packed, body])
+                guard db.changesCount > 0 else { continue }
+                inserted += 1
+                latest = max(latest, event.hlc)
+                if fresh[event.ticket] == nil { order.append(event.ticket) }
+                fresh[event.ticket, default: []].append(event)
+            }
+            for ticket in order {
+                let newOnes = fresh[ticket]!
+                let newIDs = Set(newOnes.map(\.id))
+                let stored = try Self.events(db, ticket: ticket).filter { !newIDs.contains($0.id) }
+                if let state = TicketFold.fold(stored + newOnes) {
+                    try Self.writeProjection(db, state)
+                }
+            }
+            try db.execute(sql: "UPDATE node SET hlc = max(hlc, ?) WHERE id = 1", arguments: [latest.packed])
+            return AppendOutcome(inserted: inserted, duplicates: events.count - inserted, ticketsUpdated: order.count)
+        }
+    }
+
+    // MARK: - Reading
+
+    /// The ticket's events in the order the fold applies them.
+    public func events(ofTicket code: String) throws -> [TicketEvent] {
+        try db.read { db in TicketFold.causalOrder(try Self.events(db, ticket: code)) }
+    }
+
+    /// The ticket's state, folded from its events; nil when the replica has no such ticket.
+    public func ticket(_ code: String) throws -> TicketState? {
+        try db.read { db in try Self.ticketState(db, code: code) }
+    }
+
+    /// The node's last event seq (its events are 1…lastSeq, without gaps).
+    public func lastSeq() throws -> Int64 {
+        try db.read { db in try Int64.fetchOne(db, sql: "SELECT last_seq FROM node WHERE id = 1") ?? 0 }
+    }
+
+    // MARK: - Inside a transaction
+
+    static func requireIdentity(_ db: Database, path: String) throws -> NodeIdentity {
+        guard let identity = try identity(db) else { throw StoreError.notInitialized(path: path) }
+        return identity
+    }
+
+    static func events(_ db: Database, ticket: String) throws -> [TicketEvent] {
+        let decoder = GongdanJSON.decoder()
+        return try Row.fetchAll(db, sql: "SELECT origin, seq, body FROM events WHERE ticket = ? ORDER BY hlc, origin, seq",
+                                arguments: [ticket]).map { row in
+            let body: String = row["body"]
+            do {
+                return try decoder.decode(TicketEvent.self, from: Data(body.utf8))
+            } catch {
+                throw StoreError.corruptEvent(origin: row["origin"], seq: row["seq"], reason: "\(error)")
+            }
+        }
+    }
+
+    static func ticketState(_ db: Database, code: String) throws -> TicketState? {
+        TicketFold.fold(try events(db, ticket: code))
+    }
+
+    /// Appends one event of this node: next seq, next hybrid clock reading, the ticket's clock
+    /// plus one, then the event row, the projection and the counters, all in the caller's transaction.
+    static func appendLocal(_ db: Database, payload: TicketEventPayload, ticket: String, prior: TicketState?,
+                            actor: Actor, now: Date) throws -> (event: TicketEvent, state: TicketState) {
+        guard let row = try Row.fetchOne(db, sql: "SELECT last_seq, hlc FROM node WHERE id = 1") else {
+            throw StoreError.notInitialized(path: db.description)
+        }
+        let seq: Int64 = row["last_seq"] + 1
+        var hybrid = HybridClock(last: HybridTimestamp(packed: row["hlc"]))
+        let hlc = hybrid.tick(now: now)
+        let clock = (prior?.clock ?? VectorClock()).incremented(for: actor.node)
+        let event = TicketEvent(id: EventID(origin: actor.node, seq: seq), ticket: ticket, hlc: hlc,
+                                clock: clock, actor: actor, payload: payload)
+        let body = String(decoding: try GongdanJSON.encoder().encode(event), as: UTF8.self)
+        try db.execute(sql: "INSERT INTO events (origin, seq, ticket, type, hlc, body) VALUES (?, ?, ?, ?, ?, ?)",
+                       arguments: [actor.node, seq, ticket, payload.type, hlc.packed, body])
+        try db.execute(sql: "UPDATE node SET last_seq = ?, hlc = ? WHERE id = 1", arguments: [seq, hlc.packed])
+        let state: TicketState
+        if var prior {
+            prior.apply(event)
+            state = prior
+        } else if let created = TicketState(creation: event) {
+            state = created
+        } else {
+            throw TicketError.unknownTicket(ticket)
+        }
+        try writeProjection(db, state)
+        return (event, state)
+    }
+}

@@ -1,0 +1,24 @@
+/// Why the replica could not do what was asked. Each case says what to do about it.
+public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The replica has not been initialised.
+    case notInitialized(path: String)
+    /// `gongdan init` ran on a replica that already has an identity.
+    case alreadyInitialized(path: String, node: String)
+    /// The replica was written by a newer gongdan.
+    case newerSchema(path: String)
+    /// A stored event could not be read back.
+    case corruptEvent(origin: String, seq: Int64, reason: String)
+
+    public var description: String {
+        switch self {
+        case .notInitialized(let path):
+            "the replica at \(path) is not initialised: run `gongdan init --role workstation|township|department --node CODE --name NAME` (or point --db / GONGDAN_DB at an existing replica)"
+        case .alreadyInitialized(let path, let node):
+            "the replica at \(path) already belongs to node \(node); use another --db path for a new node"
+        case .newerSchema(let path):
+            "the replica at \(path) was written by a newer gongdan: upgrade gongdan before opening it"
+        case .corruptEvent(let origin, let seq, let reason):
+            "event \(origin)#\(seq) in the replica cannot be read (\(reason)); run `gongdan check` and restore from the hub or a backup"
+        }
+    }
+}
