@@ -1,0 +1,87 @@
+import Foundation
+import GongdanCore
+
+/// An in-memory district for domain tests: nodes that each keep their own copy of one ticket's
+/// events, decide commands through `TicketDecider`, and exchange events when told to. No IO.
+public struct TicketHarness: Sendable {
+    /// One node's replica of the ticket.
+    public struct Replica: Sendable {
+        public var actor: Actor
+        public var seq: Int64 = 0
+        public var clock = HybridClock()
+        public var events: [TicketEvent] = []
+
+        public var state: TicketState? { TicketFold.fold(events) }
+    }
+
+    public var replicas: [String: Replica]
+    public var calendar = WorkingDayCalendar.official
+    public var policy = HandlingPolicy.default
+    public var units = Fixtures.units
+    public let code: String
+
+    public init(code: String = "WS-26-0001", actors: [Actor] = [Fixtures.workstation, Fixtures.dongxing,
+                                                                 Fixtures.qiaoxuan, Fixtures.market]) {
+        self.code = code
+        replicas = Dictionary(uniqueKeysWithValues: actors.map { ($0.node, Replica(actor: $0)) })
+    }
+
+    /// Every event any replica holds, each once.
+    public var allEvents: [TicketEvent] {
+        var seen = Set<EventID>()
+        return replicas.values.flatMap(\.events).filter { seen.insert($0.id).inserted }.sorted { $0.id < $1.id }
+    }
+
+    /// The state on `node`'s replica.
+    public func state(on node: String) -> TicketState? { replicas[node]?.state }
+
+    /// Takes in the ticket on `node` at `time`.
+    @discardableResult
+    public mutating func intake(_ request: IntakeRequest, on node: String, at time: Date,
+                                queryCode: String = "ABC234") throws(TicketError) -> TicketEvent {
+        let context = context(for: node, at: time)
+        let payload = try TicketDecider.decideIntake(request, code: code, queryCode: queryCode, in: context)
+        return append(payload, on: node, at: time)
+    }
+
+    /// Decides `command` on `node`'s replica at `time` and appends the event there.
+    @discardableResult
+    public mutating func perform(_ command: TicketCommand, on node: String, at time: Date) throws(TicketError) -> TicketEvent {
+        guard let state = state(on: node) else { throw .unknownTicket(code) }
+        let payload = try TicketDecider.decide(command, on: state, in: context(for: node, at: time))
+        return append(payload, on: node, at: time)
+    }
+
+    /// Copies every event `from` holds to `to` (as a sync would), observing their clocks.
+    public mutating func deliver(from: String, to: String) {
+        guard let source = replicas[from], var target = replicas[to] else { return }
+        let known = Set(target.events.map(\.id))
+        for event in source.events where !known.contains(event.id) {
+            target.events.append(event)
+            target.clock.observe(event.hlc)
+        }
+        replicas[to] = target
+    }
+
+    /// Delivers everything between every pair of replicas.
+    public mutating func syncAll() {
+        let nodes = replicas.keys.sorted()
+        for _ in 0..<2 { for a in nodes { for b in nodes where a != b { deliver(from: a, to: b) } } }
+    }
+
+    func context(for node: String, at time: Date) -> DecisionContext {
+        DecisionContext(actor: replicas[node]!.actor, now: time, calendar: calendar, policy: policy, units: units)
+    }
+
+    mutating func append(_ payload: TicketEventPayload, on node: String, at time: Date) -> TicketEvent {
+        var replica = replicas[node]!
+        replica.seq += 1
+        let hlc = replica.clock.tick(now: time)
+        let clock = (replica.state?.clock ?? VectorClock()).incremented(for: node)
+        let event = TicketEvent(id: EventID(origin: node, seq: replica.seq), ticket: code, hlc: hlc, clock: clock,
+                                actor: replica.actor, payload: payload)
+        replica.events.append(event)
+        replicas[node] = replica
+        return event
+    }
+}
