@@ -44,13 +44,18 @@ let package = Package(
         // `tools/bench` drives this: storage and whole-process timings on a large replica.
         .executableTarget(
             name: "GongdanBench",
-            dependencies: ["GongdanCore", "GongdanStore", "GongdanNode", "GongdanTesting", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "GongdanCore", "GongdanStore", "GongdanNode", "GongdanTesting",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "GongdanCoreTests", dependencies: ["GongdanCore", "GongdanTesting"], swiftSettings: swiftSettings),
         .testTarget(
             name: "GongdanStoreTests",
-            dependencies: ["GongdanCore", "GongdanStore", "GongdanNode", "GongdanTesting", .product(name: "GRDB", package: "GRDB.swift")],
+            // GongdanCLI: the crash tests kill real `gongdan` processes.
+            dependencies: ["GongdanCore", "GongdanStore", "GongdanNode", "GongdanTesting", "GongdanCLI",
+                           .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

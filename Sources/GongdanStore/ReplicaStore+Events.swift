@@ -87,7 +87,11 @@ extension ReplicaStore {
                     try Self.writeProjection(db, state)
                 }
             }
-            try db.execute(sql: "UPDATE node SET hlc = max(hlc, ?) WHERE id = 1", arguments: [latest.packed])
+            // Observe the newest clock, and count this node's own events if they come back (a restore).
+            let own = try Self.identity(db)?.code
+            let ownTop = events.filter { $0.id.origin == own }.map(\.id.seq).max() ?? 0
+            try db.execute(sql: "UPDATE node SET hlc = max(hlc, ?), last_seq = max(last_seq, ?) WHERE id = 1",
+                           arguments: [latest.packed, ownTop])
             return AppendOutcome(inserted: inserted, duplicates: events.count - inserted, ticketsUpdated: order.count)
         }
     }

@@ -269,7 +269,7 @@ extension WorkingDayCalendar {
         } catch let error as CalendarError {
             throw error
         } catch let error as DecodingError {
-            throw CalendarError(decodingError: error)
+            throw CalendarError(decodingError: error, data: data)
         }
         guard !raw.schedules.isEmpty else { throw CalendarError.noSchedules }
 
@@ -353,10 +353,10 @@ private struct RawSchedule: Decodable {
 
 extension CalendarError {
     /// The error for a file `JSONDecoder` could not read as schedules.
-    fileprivate init(decodingError error: DecodingError) {
+    fileprivate init(decodingError error: DecodingError, data: Data) {
         switch error {
         case .dataCorrupted(let context) where context.codingPath.isEmpty:
-            self = .notJSON(detail: Self.jsonProblem(context))
+            self = .notJSON(detail: Self.jsonProblem(in: data) ?? context.debugDescription)
         case .dataCorrupted(let context):
             self = .malformed(path: Self.describe(context.codingPath), detail: context.debugDescription)
         case .keyNotFound(let key, let context):
@@ -383,13 +383,26 @@ extension CalendarError {
         return text
     }
 
-    /// What the JSON parser objected to, as precisely as it says.
-    private static func jsonProblem(_ context: DecodingError.Context) -> String {
-        if let underlying = context.underlyingError as? NSError,
-           let detail = underlying.userInfo[NSDebugDescriptionErrorKey] as? String {
+    /// What the JSON parser objects to in `data`, as precisely as it says, with the line and column when it
+    /// gives only a character offset; `nil` when it does not say.
+    private static func jsonProblem(in data: Data) -> String? {
+        if data.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) { return "the data is empty" }
+        do {
+            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+            return nil
+        } catch {
+            guard var detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String else { return nil }
+            if detail.hasSuffix(".") { detail.removeLast() }
+            // "Invalid value around character 8" → add ", at line 1, column 9"
+            if let range = detail.range(of: "around character "),
+               let offset = Int(detail[range.upperBound...].prefix(while: \.isNumber)), offset <= data.count {
+                let before = data.prefix(offset)
+                let line = before.filter { $0 == 0x0A }.count + 1
+                let column = offset - (before.lastIndex(of: 0x0A).map { $0 - data.startIndex + 1 } ?? 0) + 1
+                detail += ", at line \(line), column \(column)"
+            }
             return detail
         }
-        return context.debugDescription
     }
 
     /// The JSON kind a Swift type is read from.
