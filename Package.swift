@@ -17,14 +17,21 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         // Pure domain: events, fold, roles, calendar, clocks. No IO, no database, no network.
         .target(name: "GongdanCore", swiftSettings: swiftSettings),
+        // Pure sync protocol: versioned wire messages, errors, limits, event chains and signatures, ingest rules.
+        .target(
+            name: "GongdanSync",
+            dependencies: ["GongdanCore", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
         // The replica database (GRDB on the system SQLite).
         .target(
             name: "GongdanStore",
-            dependencies: ["GongdanCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["GongdanCore", "GongdanSync", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         // The node service: a command becomes an event in the replica.
@@ -51,6 +58,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "GongdanCoreTests", dependencies: ["GongdanCore", "GongdanTesting"], swiftSettings: swiftSettings),
+        .testTarget(name: "GongdanSyncTests", dependencies: ["GongdanSync", "GongdanCore", "GongdanTesting"], swiftSettings: swiftSettings),
         .testTarget(
             name: "GongdanStoreTests",
             // GongdanCLI: the crash tests kill real `gongdan` processes.

@@ -30,10 +30,12 @@ struct GongdanBench {
             try service.addUnit(code: code, name: "单位\(code)", kind: code.count > 2 ? .department : .township)
         }
         let appendStart = Date()
+        let appendCPUStart = processCPUSeconds()
         for chunk in stride(from: 0, to: events.count, by: options.batch) {
             try store.appendEvents(Array(events[chunk..<min(chunk + options.batch, events.count)]))
         }
         let appendSeconds = Date().timeIntervalSince(appendStart)
+        let appendCPUSeconds = processCPUSeconds() - appendCPUStart
 
         // 2. The baseline: the same rows, raw C API.
         let encoder = GongdanJSON.encoder()
@@ -43,7 +45,9 @@ struct GongdanBench {
         }
         let rawPath = options.directory + "/bench-raw.sqlite"
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: rawPath + suffix) }
+        let rawCPUStart = processCPUSeconds()
         let rawSeconds = try RawInsertBaseline.run(rows: rows, batch: options.batch, path: rawPath)
+        let rawCPUSeconds = processCPUSeconds() - rawCPUStart
 
         let appendRate = Double(events.count) / appendSeconds
         let rawRate = Double(events.count) / rawSeconds
@@ -52,6 +56,9 @@ struct GongdanBench {
         say(String(format: "  gongdan store   %9.0f events/s  (%.2f s)", appendRate, appendSeconds))
         say(String(format: "  raw SQLite      %9.0f rows/s    (%.2f s)", rawRate, rawSeconds))
         say(String(format: "  ratio           %9.2f ×  (target ≥ 0.30)", appendRate / rawRate))
+        // Where the time goes: CPU (user + system) against waiting, mostly on fsync at each commit.
+        say(String(format: "  CPU time        store %.2f s, raw %.2f s (the rest of each is I/O wait)",
+                     appendCPUSeconds, rawCPUSeconds))
         let problems = try store.integrityProblems()
         say("  integrity check: \(problems.isEmpty ? "ok" : problems.prefix(3).joined(separator: "; "))")
 
@@ -108,6 +115,18 @@ struct BenchOptions {
             }
         }
     }
+}
+
+/// User plus system CPU seconds the process has used so far.
+func processCPUSeconds() -> Double {
+    var usage = rusage()
+    #if os(Linux)
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    #else
+    getrusage(RUSAGE_SELF, &usage)
+    #endif
+    func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1_000_000 }
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime)
 }
 
 /// Prints a line at once (unbuffered), so figures survive a later failure.

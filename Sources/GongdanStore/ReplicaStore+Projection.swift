@@ -25,11 +25,15 @@ extension ReplicaStore {
             state.unsatisfiedCount, state.pendingExtension?.days, state.evaluations.last?.satisfaction.rawValue,
             state.eventCount, state.lastEventAt.millis, state.clock.description,
         ]
+        // The 32 values match the statement's 32 placeholders: bind without GRDB's validation pass.
         statement.setUncheckedArguments(StatementArguments(values))
         try statement.execute()
         let involve = try db.cachedStatement(sql: "INSERT OR IGNORE INTO ticket_units (ticket, unit) VALUES (?, ?)")
-        for unit in Set([state.lead, state.createdBy.unit].compactMap { $0 } + state.coUnits) {
-            try involve.execute(arguments: [intake.code, unit])
+        var involved: [String] = []
+        for unit in [state.lead, state.createdBy.unit].compactMap({ $0 }) + state.coUnits where !involved.contains(unit) {
+            involved.append(unit)
+            involve.setUncheckedArguments([intake.code, unit])
+            try involve.execute()
         }
     }
 }

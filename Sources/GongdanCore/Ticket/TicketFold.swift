@@ -13,7 +13,7 @@ public enum TicketFold {
         if events.count < 2 { return events }
         var remaining = events.sorted(by: tieBreak)
         if isCausallySorted(remaining) { return remaining }
-        var placed: [String: Int] = [:]
+        var placed = VectorClock()
         var ordered: [TicketEvent] = []
         ordered.reserveCapacity(events.count)
         while !remaining.isEmpty {
@@ -22,7 +22,7 @@ public enum TicketFold {
                 break
             }
             let event = remaining.remove(at: index)
-            placed[event.id.origin, default: 0] += 1
+            placed.increment(event.id.origin)
             ordered.append(event)
         }
         return ordered
@@ -45,19 +45,20 @@ public enum TicketFold {
         (a.hlc, a.id.origin, a.id.seq) < (b.hlc, b.id.origin, b.id.seq)
     }
 
-    private static func isReady(_ event: TicketEvent, placed: [String: Int]) -> Bool {
-        event.clock.counts.allSatisfy { node, count in
-            let needed = node == event.id.origin ? count - 1 : count
-            return placed[node, default: 0] >= needed
+    /// `placed` counts, per node, the events already placed.
+    private static func isReady(_ event: TicketEvent, placed: VectorClock) -> Bool {
+        event.clock.entries.allSatisfy { entry in
+            let needed = entry.node == event.id.origin ? entry.count - 1 : entry.count
+            return placed[entry.node] >= needed
         }
     }
 
     /// Fast path: the hybrid-clock order is usually already causal.
     private static func isCausallySorted(_ events: [TicketEvent]) -> Bool {
-        var placed: [String: Int] = [:]
+        var placed = VectorClock()
         for event in events {
             guard isReady(event, placed: placed) else { return false }
-            placed[event.id.origin, default: 0] += 1
+            placed.increment(event.id.origin)
         }
         return true
     }

@@ -1,0 +1,65 @@
+import ArgumentParser
+import GongdanCore
+import GongdanStore
+
+/// `gongdan ticket list`: the work list, most urgent first.
+struct TicketListCommand: GongdanCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List tickets, most urgent first.")
+
+    @Option(help: "Only tickets in this status.")
+    var status: TicketStatus?
+
+    @Flag(help: "Only open tickets past their handling deadline.")
+    var overdue = false
+
+    @Option(help: ArgumentHelp("Only open tickets due within N working days (not yet overdue).", valueName: "n"))
+    var dueWithin: Int?
+
+    @Option(help: ArgumentHelp("Only tickets this unit leads or co-handles.", valueName: "code"))
+    var unit: String?
+
+    @Option(help: "At most this many tickets (0 = all).")
+    var limit = 100
+
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        guard limit >= 0 else { throw ValidationError("--limit must be 0 (all) or more") }
+        if let dueWithin, dueWithin < 0 { throw ValidationError("--due-within must be 0 or more working days") }
+    }
+
+    func run() throws {
+        let context = try global.context()
+        let service = try context.openService()
+        let now = context.now
+        var filter = TicketFilter(status: status, overdueAt: overdue ? now : nil,
+                                  unit: unit.map(TicketCode.normalized), limit: limit == 0 ? nil : limit)
+        if let dueWithin { filter.dueBetween = now...(try service.horizon(workingDays: dueWithin)) }
+        let page = try service.list(filter)
+        let units = try service.unitNames()
+        let items = page.tickets.map { TicketListItem($0, units: units, now: now) }
+        if context.json {
+            try Console.json(TicketListView(total: page.total, tickets: items))
+            return
+        }
+        let l = context.language
+        let labels = Labels(language: l)
+        if items.isEmpty {
+            Console.out(l.pick("没有符合条件的工单。", "No tickets match."))
+        } else {
+            var table = TextTable(headers: l == .zh ? ["编号", "状态", "类别", "经营主体", "牵头单位", "办结期限", ""]
+                                                    : ["code", "status", "category", "entity", "lead", "deadline", ""])
+            table.rows = items.map { item in
+                [item.code, labels.status(item.status), labels.category(item.category),
+                 TextTable.truncate(item.entityName, to: 24), item.leadName ?? item.lead ?? "—",
+                 item.deadline.map(TimeText.deadline) ?? "—",
+                 item.overdue ? l.pick("⚠ 超期", "⚠ OVERDUE") : (item.signOverdue ? l.pick("⚠ 超期未签收", "⚠ unsigned") : "")]
+            }
+            Console.out(table.render())
+        }
+        var footer = l.pick("共 \(page.total) 条，显示 \(items.count) 条", "\(page.total) in all, \(items.count) shown")
+        if items.count < page.total { footer += l.pick("（--limit 0 显示全部）", " (--limit 0 shows all)") }
+        Console.out(footer)
+    }
+}

@@ -1,0 +1,21 @@
+import ArgumentParser
+
+/// `gongdan ticket reply`: the lead unit replies with the result (办结申请).
+struct TicketReplyCommand: GongdanCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reply", abstract: "Reply with the result, for the workstation's review.")
+
+    /// Whether the matter was resolved.
+    enum Outcome: String, EnumerableFlag {
+        case resolved, unresolved
+    }
+
+    @Argument(help: "The ticket's code.") var code: String
+    @Option(help: "What was done and the outcome.") var result: String
+    @Flag(exclusivity: .exclusive, help: "Whether the matter was resolved.") var outcome: Outcome
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        try TicketActionRunner.perform(.reply(result: result, resolved: outcome == .resolved), on: code, global: global)
+    }
+}

@@ -1,0 +1,13 @@
+import ArgumentParser
+
+/// `gongdan ticket sign`: the lead unit signs for a dispatched ticket (签收).
+struct TicketSignCommand: GongdanCommand {
+    static let configuration = CommandConfiguration(commandName: "sign", abstract: "Sign for a ticket dispatched to this unit.")
+
+    @Argument(help: "The ticket's code.") var code: String
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        try TicketActionRunner.perform(.sign, on: code, global: global)
+    }
+}

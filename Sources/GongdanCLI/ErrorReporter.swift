@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+
+/// The one place where errors become messages and exit codes.
+///
+/// | error | exit | output |
+/// | --- | --- | --- |
+/// | help requested | 0 | help on standard output |
+/// | usage (unknown flag, missing argument, bad value, `ValidationError`) | 2 | message and usage on standard error |
+/// | domain, store, calendar, command-line or any other error | 1 | `错误：…` / `error: …` on standard error |
+/// | `ExitCode(n)` | n | nothing more |
+enum ErrorReporter {
+    /// Prints what `error` means and returns the exit status.
+    static func report(_ error: any Error, language: Language) -> Int32 {
+        if let exit = error as? ExitCode, exit != .validationFailure { return exit.rawValue }
+        let prefix = language.pick("错误：", "error: ")
+        if let message = ErrorText(language: language).message(for: error) {
+            Console.error(prefix + message)
+            return 1
+        }
+        let code = Gongdan.exitCode(for: error)
+        if code == .success {
+            Console.out(Gongdan.fullMessage(for: error))
+            return 0
+        }
+        if code == .validationFailure {
+            Console.error(Gongdan.fullMessage(for: error))
+            return 2
+        }
+        Console.error(prefix + Gongdan.message(for: error))
+        return 1
+    }
+}

@@ -1,0 +1,21 @@
+import Foundation
+import GongdanCore
+
+/// The loud warning for deadlines that reach into years without a holiday schedule.
+enum CalendarWarning {
+    /// Prints the warning to standard error when a year from `now` through `until` lacks a schedule.
+    static func check(_ calendar: WorkingDayCalendar, from now: Date, through until: Date?, language: Language) {
+        guard let until else { return }
+        warn(calendar.yearsWithoutSchedule(from: CivilDate.inChinaStandardTime(now), through: TimeText.deadlineDate(until)),
+             language: language)
+    }
+
+    /// Prints the warning naming `years`, if any.
+    static func warn(_ years: [Int], language: Language) {
+        guard !years.isEmpty else { return }
+        let list = years.map(String.init).joined(separator: ", ")
+        Console.error(language.pick(
+            "警告：\(list) 年没有节假日安排，这些年份按周一至周五计算工作日，期限可能不准确！请用 gongdan calendar load FILE 加载该年的国务院节假日安排（格式见 calendars/README.md）。",
+            "WARNING: no holiday schedule for \(list): working days in those years fall back to Monday–Friday, so deadlines may be wrong! Load the year's State Council schedule with `gongdan calendar load FILE` (format: calendars/README.md)."))
+    }
+}

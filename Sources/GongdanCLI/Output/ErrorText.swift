@@ -1,0 +1,109 @@
+import Foundation
+import GongdanCore
+import GongdanStore
+
+/// The words of an error: Chinese renderings of the domain's errors, English from their `description`.
+/// Returns nil for errors that are not the domain's, the store's or the command line's own.
+struct ErrorText: Sendable {
+    let language: Language
+    private var labels: Labels { Labels(language: language) }
+
+    /// The message for `error`, without the `错误：` / `error: ` prefix.
+    func message(for error: any Error) -> String? {
+        switch error {
+        case let error as TicketError: ticket(error)
+        case let error as StoreError: store(error)
+        case let error as CalendarError: language.pick("节假日安排有误：\(error.description)", error.description)
+        case let error as CLIError: cli(error)
+        default: nil
+        }
+    }
+
+    func ticket(_ error: TicketError) -> String {
+        guard language == .zh else {
+            if case .invalidInput(let message) = error { return "invalid input: \(message)" }
+            return error.description
+        }
+        switch error {
+        case .invalidInput(let message):
+            return "输入有误：\(message)"
+        case .notAllowed(let ticket, let status, let action, let next):
+            let commands = next.compactMap { hint in hint.range(of: "gongdan ").map { String(hint[$0.lowerBound...]) } }
+            var text = "工单 \(ticket) 当前状态为「\(labels.status(status))」，不能「\(labels.action(action))」。"
+            let why = Self.reason(status: status, action: action)
+            text += why ?? ""
+            if !commands.isEmpty {
+                text += "可执行：" + commands.joined(separator: "；")
+            } else if why == nil {
+                text += next.isEmpty ? "该工单现在没有可执行的操作。" : next.joined(separator: "；")
+            }
+            return text
+        case .roleForbidden(let role, let action):
+            return "「\(labels.role(role))」节点不能「\(labels.action(action))」工单；\(Self.whoMay(action))"
+        case .notAssignee(let ticket, let unit, let lead, let action):
+            let holder = lead.map { "该工单由 \($0) 承办" } ?? "该工单尚未分派给任何单位"
+            return "单位 \(unit) 不能「\(labels.action(action))」工单 \(ticket)：\(holder)。用 gongdan ticket list --unit \(unit) 核对工单编号。"
+        case .unknownTicket(let code):
+            return "本副本中没有工单 \(code)；用 gongdan ticket list 查看工单（分派给本单位的工单同步后才会到达）。"
+        case .unknownUnit(let code):
+            return "单位 \(code) 不在单位目录中；用 gongdan unit list 查看，或在工作站用 gongdan unit add \(code) --name 名称 --kind township|department 添加。"
+        }
+    }
+
+    func store(_ error: StoreError) -> String {
+        guard language == .zh else { return error.description }
+        switch error {
+        case .notInitialized(let path):
+            return "副本 \(path) 尚未初始化：运行 gongdan init --role workstation|township|department --node 代码 --name 名称（或用 --db / GONGDAN_DB 指向已有副本）"
+        case .alreadyInitialized(let path, let node):
+            return "副本 \(path) 已属于节点 \(node)；新节点请用另一个 --db 路径"
+        case .newerSchema(let path):
+            return "副本 \(path) 由更新版本的 gongdan 写入：请先升级 gongdan"
+        case .corruptEvent(let origin, let seq, let reason):
+            return "副本中的事件 \(origin)#\(seq) 无法读取（\(reason)）；运行 gongdan check，并从中心或备份恢复"
+        }
+    }
+
+    func cli(_ error: CLIError) -> String {
+        switch error {
+        case .invalidNow(let text):
+            return language.pick("环境变量 GONGDAN_NOW=\(text) 不是有效时间；可用格式：\(TimeInput.acceptedForms)",
+                                 "GONGDAN_NOW=\(text) is not a time; use \(TimeInput.acceptedForms), or unset it to use the clock")
+        case .invalidTime(let flag, let text):
+            return language.pick("\(flag) \(text) 不是有效时间；可用格式：\(TimeInput.acceptedForms)",
+                                 "\(flag) \(text) is not a time; use \(TimeInput.acceptedForms)")
+        case .invalidDate(let argument, let text):
+            return language.pick("\(argument) \(text) 不是有效日期；可用格式：2026-09-28，或 \(TimeInput.acceptedForms)",
+                                 "\(argument) \(text) is not a date; use 2026-09-28, or \(TimeInput.acceptedForms)")
+        case .unreadableFile(let path, let reason):
+            return language.pick("无法读取文件 \(path)：\(reason)", "cannot read \(path): \(reason)")
+        case .scheduleFile(let path, let error):
+            return language.pick("节假日安排文件 \(path) 有误，未加载任何年份：\(error.description)", "\(path): \(error.description); nothing was loaded")
+        case .integrityProblems(let count):
+            return language.pick("副本检查发现 \(count) 个问题（见上文）；请从中心或备份恢复",
+                                 "the replica check found \(count) problem(s) (listed above); restore from the hub or a backup")
+        }
+    }
+
+    /// Why the state refuses the action, where the core's hint is in English prose.
+    private static func reason(status: TicketStatus, action: TicketAction) -> String? {
+        switch (status, action) {
+        case (.handling, .reply): "回复前须先记录与经营主体的联系（办结才规范）。"
+        case (_, .decideExtension): "没有待审批的延期申请。"
+        case (.handling, .extend): "已有延期申请等待工作站审批。"
+        case (_, .close): "办公室只关闭已提级办理的工单，其他工单经评价办结。"
+        default: nil
+        }
+    }
+
+    private static func whoMay(_ action: TicketAction) -> String {
+        switch action {
+        case .dispatch, .decideExtension, .review, .evaluate, .escalate, .close, .merge:
+            "只有工作站可以（承办单位不能审核或评价自己的工作）。"
+        case .sign, .return, .extend, .refer, .reply:
+            "只有工单分派到的镇街或部门可以。"
+        default:
+            "请联系工作站。"
+        }
+    }
+}

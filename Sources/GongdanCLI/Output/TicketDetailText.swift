@@ -1,0 +1,81 @@
+import Foundation
+import GongdanCore
+import GongdanNode
+
+/// `ticket show` as text: the state, the next commands, and the timeline.
+struct TicketDetailText: Sendable {
+    let language: Language
+    let now: Date
+    /// The role of this node, which decides the next commands shown.
+    let role: Role
+
+    func render(_ detail: TicketDetail) -> String {
+        let l = language
+        let labels = Labels(language: l)
+        let state = detail.state
+        let intake = state.intake
+        let units = detail.units
+        var lines: [(String, String)] = []
+        func add(_ zh: String, _ en: String, _ value: String?) {
+            if let value, !value.isEmpty { lines.append((l.pick(zh, en), value)) }
+        }
+
+        add("状态", "Status", labels.status(state.status))
+        add("类别", "Category", labels.category(intake.category))
+        add("来源", "Source", labels.source(intake.source) + (intake.hotlineOrder.map { l.pick("（工单号 \($0)）", " (order \($0))") } ?? ""))
+        add("经营主体", "Entity", intake.entity.name)
+        add("信用代码", "Credit code", intake.entity.creditCode)
+        add("联系人", "Contact", [intake.entity.contact, intake.entity.phone].compactMap { $0 }.joined(separator: " "))
+        add("诉求", "Summary", intake.summary)
+        add("详情", "Detail", intake.detail)
+        add("受理时间", "Taken in", TimeText.instant(state.createdAt) + " \(state.createdBy.person)@\(state.createdBy.node)")
+        add("热线受理", "Hotline call", intake.hotlineReceivedAt.map(TimeText.instant))
+        add("受理时限", "Intake limit", intake.intakeDeadline.map(TimeText.deadline))
+        add("当场答复", "Answered at once", intake.immediateAnswer)
+        add("牵头单位", "Lead unit", state.lead.map { labels.unit($0, units) })
+        add("协办单位", "Co-units", state.coUnits.isEmpty ? nil : labels.units(state.coUnits, units))
+        add("分办时间", "Dispatched", state.dispatchedAt.map(TimeText.instant))
+        add("签收期限", "Sign by", state.signBy.map { TimeText.deadline($0) + mark(state.isSignOverdue(at: now), l.pick("（已超期未签收）", " (OVERDUE, unsigned)")) })
+        add("签收时间", "Signed", state.signedAt.map(TimeText.instant))
+        add("办结期限", "Deadline", state.deadline.map { TimeText.deadline($0) + mark(state.isOverdue(at: now), l.pick("（已超期）", " (OVERDUE)")) })
+        if state.round > 1 || state.escalated {
+            add("轮次", "Round", "\(state.round)" + (state.escalated ? l.pick("，已提级办理", ", escalated") : ""))
+        }
+        if let request = state.pendingExtension {
+            add("延期申请", "Extension asked", l.pick("\(request.days) 个工作日，待审批（\(request.reason)）",
+                                                    "\(request.days) working days, pending (\(request.reason))"))
+        }
+        if state.extensionDaysGranted > 0 {
+            add("已批准延期", "Extension granted", l.pick("\(state.extensionDaysGranted) 个工作日", "\(state.extensionDaysGranted) working days"))
+        }
+        if let reply = state.reply {
+            add("办结回复", "Reply", l.pick("\(labels.unit(reply.unit, units))：\(labels.resolved(reply.resolved))，\(reply.result)",
+                                            "\(labels.unit(reply.unit, units)): \(labels.resolved(reply.resolved)), \(reply.result)"))
+        }
+        if let evaluation = state.evaluations.last {
+            add("评价", "Evaluation", EventText(language: l, units: units).evaluationText(evaluation))
+        }
+        add("办结", "Closed", state.closure.map { labels.closure($0) + " " + (state.closedAt.map(TimeText.instant) ?? "") })
+        add("并入", "Merged into", state.mergedInto)
+
+        let colon = l.pick("：", ": ")
+        let width = lines.map { TextTable.width($0.0 + colon) }.max() ?? 0
+        var text = [l.pick("工单 \(state.code)（查询码 \(intake.queryCode)）", "Ticket \(state.code) (query code \(intake.queryCode))")]
+        text += lines.map { label, value in
+            label + colon + String(repeating: " ", count: width - TextTable.width(label + colon)) + value
+        }
+        let next = state.nextCommands(for: role)
+        text.append("")
+        text.append(l.pick("下一步：", "Next:"))
+        text += next.isEmpty ? [l.pick("  （无）", "  (none)")] : next.map { "  " + $0 }
+        text.append("")
+        text.append(l.pick("时间线：", "Timeline:"))
+        let events = EventText(language: l, units: units)
+        var table = TextTable(headers: l == .zh ? ["时间", "事件", "操作人", "说明"] : ["time", "event", "by", "detail"])
+        table.rows = detail.events.map(events.row)
+        text += table.render().split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
+        return text.joined(separator: "\n")
+    }
+
+    private func mark(_ condition: Bool, _ text: String) -> String { condition ? text : "" }
+}

@@ -1,0 +1,41 @@
+import Crypto
+import Foundation
+import GongdanCore
+
+/// Each origin's events form a hash chain: an event's `prev` is the hash of the origin's previous
+/// event (nil for seq 1), and an event's hash is the SHA-256 of its canonical JSON bytes, `prev`
+/// included. A signed head then vouches for the whole chain below it, so a replica's history is
+/// tamper-evident and provenance survives forwarding.
+public enum EventChain {
+    /// Hex SHA-256 of the event's canonical bytes.
+    public static func hash(of event: TicketEvent) -> String {
+        hash(bytes: event.canonicalJSON())
+    }
+
+    /// Hex SHA-256 of `bytes`.
+    public static func hash(bytes: [UInt8]) -> String {
+        let digest = SHA256.hash(data: bytes)
+        return digest.map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
+    }
+
+    /// Checks that `events` (one origin, ascending seq) continue the chain whose head is
+    /// `(afterSeq, afterHash)`; returns the hash of the last event.
+    public static func verify(_ events: [TicketEvent], after afterSeq: Int64, hash afterHash: String?) throws(SyncError) -> String? {
+        var seq = afterSeq
+        var previous = afterHash
+        for event in events {
+            guard event.id.seq == seq + 1 else {
+                throw SyncError(.seqGap, "event \(event.id) does not follow seq \(seq): send the events from seq \(seq + 1) on, in order")
+            }
+            guard event.prev == previous else {
+                throw SyncError(.chainBroken, "event \(event.id) does not chain to the origin's previous event (prev \(event.prev ?? "none"), expected \(previous ?? "none")); the node's history was altered — run `gongdan check` on the node")
+            }
+            previous = hash(of: event)
+            seq = event.id.seq
+        }
+        return previous
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import GongdanCore
+
+/// The hub's rules for a push, without IO: who may send what, in which order, under which
+/// signature. The hub's shell supplies what it knows (the caller, what it holds of the caller's
+/// chain, which tickets are in the caller's scope) and stores only what this accepts.
+public struct PushValidator: Sendable {
+    public var caller: RegisteredNode
+    /// Highest contiguous seq of the caller's events the hub holds, and that event's hash.
+    public var hubHas: Int64
+    public var hubHeadHash: String?
+    public var now: Date
+    public var limits: SyncLimits
+
+    public init(caller: RegisteredNode, hubHas: Int64, hubHeadHash: String?, now: Date, limits: SyncLimits = .default) {
+        self.caller = caller
+        self.hubHas = hubHas
+        self.hubHeadHash = hubHeadHash
+        self.now = now
+        self.limits = limits
+    }
+
+    /// The verdict on a push: the events to store (the ones the hub lacks), or a refusal.
+    ///
+    /// - Parameter inScope: whether the caller may act on a ticket it did not create in this batch
+    ///   (a unit: the ticket is or was assigned to it, or it created it).
+    public func validate(_ request: PushRequest, inScope: (String) -> Bool) throws(SyncError) -> [TicketEvent] {
+        try ProtocolVersion.current.checkCompatible(withPeer: request.protocol)
+        guard !caller.revoked else {
+            throw SyncError(.revoked, "the credential of node \(caller.code) was revoked; ask the hub operator for a new one")
+        }
+        guard request.node == caller.code else {
+            throw SyncError(.originMismatch, "the credential belongs to node \(caller.code), but the push says \(request.node)")
+        }
+        guard request.events.count <= limits.maxPushEvents else {
+            throw SyncError(.batchTooLarge, "\(request.events.count) events in one push; send at most \(limits.maxPushEvents) per batch")
+        }
+        for event in request.events {
+            guard event.id.origin == caller.code, event.actor.node == caller.code else {
+                throw SyncError(.originMismatch, "event \(event.id) was not made by node \(caller.code); a node pushes only its own events")
+            }
+            guard event.actor.role == caller.role, event.actor.unit == caller.unit else {
+                throw SyncError(.roleForbidden, "event \(event.id) claims role \(event.actor.role.rawValue) for unit \(event.actor.unit ?? "none"), but \(caller.code) is registered as \(caller.role.rawValue)")
+            }
+        }
+        let fresh = request.events.filter { $0.id.seq > hubHas }
+        guard !fresh.isEmpty else { return [] }
+        let lastHash = try EventChain.verify(fresh, after: hubHas, hash: hubHeadHash)
+        guard let key = caller.publicKey ?? request.publicKey else {
+            throw SyncError(.badSignature, "node \(caller.code) has no registered public key and the push carries none; upgrade gongdan on the node")
+        }
+        guard let head = request.head, head.origin == caller.code, head.seq == fresh.last!.id.seq, head.hash == lastHash else {
+            throw SyncError(.badSignature, "the push's signed head does not cover its last event; the node must sign the head of the batch it sends")
+        }
+        guard NodeSigningKey.verify(head, publicKey: key) else {
+            throw SyncError(.badSignature, "the signature on \(caller.code)'s chain head does not verify with its registered key; the events were altered or signed by another key")
+        }
+        let ceiling = now.addingTimeInterval(limits.clockAllowance)
+        var createdHere = Set<String>()
+        for event in fresh {
+            guard event.time <= ceiling else {
+                let ahead = Int(event.time.timeIntervalSince(now) / 60)
+                throw SyncError(.clockAhead, "event \(event.id) is stamped \(ahead) minutes ahead of the hub's clock; correct the node's clock (timedatectl) — its events are kept and can be pushed after")
+            }
+            try checkAuthority(event)
+            if case .created = event.payload {
+                guard event.ticket.hasPrefix(caller.code + "-") else {
+                    throw SyncError(.originMismatch, "ticket code \(event.ticket) does not begin with the creating node's code \(caller.code)")
+                }
+                createdHere.insert(event.ticket)
+            } else if caller.role.isUnit, !createdHere.contains(event.ticket), !inScope(event.ticket) {
+                throw SyncError(.outOfScope, "ticket \(event.ticket) was never assigned to \(caller.code); a unit acts only on its own tickets")
+            }
+        }
+        return fresh
+    }
+
+    /// Which role may originate which event (the same table the decider enforces on the node).
+    func checkAuthority(_ event: TicketEvent) throws(SyncError) {
+        let workstationOnly: Set<String> = ["dispatched", "extensionDecided", "reviewed", "evaluated", "escalated", "closed", "merged"]
+        let unitOnly: Set<String> = ["signed", "returned", "extensionRequested", "referred", "replied"]
+        let type = event.payload.type
+        if caller.role.isUnit, workstationOnly.contains(type) {
+            throw SyncError(.roleForbidden, "event \(event.id) is a '\(type)', which only the workstation may record; a \(caller.role.rawValue) cannot")
+        }
+        if caller.role == .workstation, unitOnly.contains(type) {
+            throw SyncError(.roleForbidden, "event \(event.id) is a '\(type)', which only the handling unit may record")
+        }
+        if caller.role.isUnit, case .created(let intake) = event.payload, intake.source == .hotline {
+            throw SyncError(.roleForbidden, "event \(event.id) takes in a hotline ticket; only the workstation does")
+        }
+    }
+}

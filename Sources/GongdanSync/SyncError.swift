@@ -1,0 +1,52 @@
+/// A refusal in the sync protocol: a stable code (on the wire, in `sync-protocol/README.md`), the HTTP
+/// status it travels with, and a message that says what was wrong and what to do.
+public struct SyncError: Error, Hashable, Sendable, Codable, CustomStringConvertible {
+    /// Every error the hub can answer with.
+    public enum Code: String, Hashable, Sendable, Codable, CaseIterable {
+        case unauthorized = "unauthorized"
+        case revoked = "credential_revoked"
+        case unsupportedProtocol = "unsupported_protocol"
+        case malformed = "malformed_request"
+        case tooLarge = "body_too_large"
+        case batchTooLarge = "batch_too_large"
+        case originMismatch = "origin_mismatch"
+        case seqGap = "seq_gap"
+        case chainBroken = "chain_broken"
+        case badSignature = "bad_signature"
+        case keyMismatch = "key_mismatch"
+        case roleForbidden = "role_forbidden"
+        case outOfScope = "out_of_scope"
+        case clockAhead = "clock_ahead"
+        case conflictingEvent = "conflicting_event"
+        case notFound = "not_found"
+        case rateLimited = "rate_limited"
+        case storage = "storage_failure"
+
+        /// The HTTP status the error travels with.
+        public var httpStatus: Int {
+            switch self {
+            case .unauthorized: 401
+            case .revoked, .originMismatch, .roleForbidden, .outOfScope, .keyMismatch: 403
+            case .unsupportedProtocol: 426
+            case .malformed, .batchTooLarge: 400
+            case .tooLarge: 413
+            case .seqGap, .chainBroken, .conflictingEvent: 409
+            case .badSignature: 422
+            case .clockAhead: 422
+            case .notFound: 404
+            case .rateLimited: 429
+            case .storage: 503
+            }
+        }
+    }
+
+    public var code: Code
+    public var message: String
+
+    public init(_ code: Code, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    public var description: String { "\(code.rawValue): \(message)" }
+}
