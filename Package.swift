@@ -18,6 +18,9 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // Pure domain: events, fold, roles, calendar, clocks. No IO, no database, no network.
@@ -36,16 +39,28 @@ let package = Package(
         ),
         // The node service: a command becomes an event in the replica.
         .target(name: "GongdanNode", dependencies: ["GongdanCore", "GongdanStore"], swiftSettings: swiftSettings),
+        // The district hub's HTTP server (Hummingbird): the sync API over the hub store.
+        .target(
+            name: "GongdanHub",
+            dependencies: [
+                "GongdanCore", "GongdanSync", "GongdanStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // Fixtures shared by every test target.
         .target(
             name: "GongdanTesting",
-            dependencies: ["GongdanCore", "GongdanStore", "GongdanNode"],
+            dependencies: ["GongdanCore", "GongdanSync", "GongdanStore", "GongdanNode"],
             swiftSettings: swiftSettings
         ),
         // The `gongdan` command.
         .executableTarget(
             name: "GongdanCLI",
-            dependencies: ["GongdanCore", "GongdanStore", "GongdanNode", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["GongdanCore", "GongdanSync", "GongdanStore", "GongdanNode", "GongdanHub",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings
         ),
         // `tools/bench` drives this: storage and whole-process timings on a large replica.
@@ -64,6 +79,12 @@ let package = Package(
             // GongdanCLI: the crash tests kill real `gongdan` processes.
             dependencies: ["GongdanCore", "GongdanStore", "GongdanNode", "GongdanTesting", "GongdanCLI",
                            .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "GongdanHubTests",
+            dependencies: ["GongdanHub", "GongdanTesting", "GongdanSync", "GongdanStore", "GongdanCore",
+                           .product(name: "HummingbirdTesting", package: "hummingbird")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

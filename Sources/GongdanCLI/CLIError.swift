@@ -14,4 +14,6 @@ enum CLIError: Error, Equatable, Sendable {
     case scheduleFile(path: String, error: CalendarError)
     /// `gongdan check` found problems (already printed).
     case integrityProblems(count: Int)
+    /// `gongdan hub verify` found problems (already printed).
+    case hubProblems(count: Int)
 }

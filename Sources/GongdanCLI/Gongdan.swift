@@ -16,9 +16,10 @@ struct Gongdan: ParsableCommand {
             Environment: GONGDAN_DB (replica path), GONGDAN_NOW (fixed clock, ISO 8601), GONGDAN_USER (who acts), \
             LANG (en… → English labels).
             """,
+        version: GongdanVersion.current,
         subcommands: [
             InitCommand.self, UnitGroup.self, TicketGroup.self, CalendarGroup.self,
-            StatusCommand.self, CheckCommand.self, DebugGroup.self,
+            StatusCommand.self, CheckCommand.self, SyncCommand.self, RemoteGroup.self, DebugGroup.self, HubGroup.self,
         ]
     )
 

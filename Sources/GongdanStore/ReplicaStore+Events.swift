@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import GongdanCore
+import GongdanSync
 
 /// What `appendEvents` did with a batch.
 public struct AppendOutcome: Hashable, Sendable {
@@ -65,40 +66,44 @@ extension ReplicaStore {
     @discardableResult
     public func appendEvents(_ events: [TicketEvent]) throws -> AppendOutcome {
         let bodies = events.map { $0.canonicalJSONString() }
-        return try db.write { db in
-            // Rows inserted below get rowids above this one (rowids grow by one from the maximum
-            // while it is below 2^63 - 1), which tells a ticket's earlier events from this batch's.
-            let storedBefore = try Int64.fetchOne(db, sql: "SELECT max(local_id) FROM events") ?? 0
-            let insert = try db.cachedStatement(sql: """
-                INSERT OR IGNORE INTO events (origin, seq, ticket, type, hlc, body) VALUES (?, ?, ?, ?, ?, ?)
-                """)
-            var fresh: [String: [TicketEvent]] = [:]
-            var order: [String] = []
-            var inserted = 0
-            var latest = HybridTimestamp(millis: 0)
-            for (event, body) in zip(events, bodies) {
-                insert.setUncheckedArguments([event.id.origin, event.id.seq, event.ticket, event.payload.type,
-                                              event.hlc.packed, body])
-                try insert.execute()
-                guard db.changesCount > 0 else { continue }
-                inserted += 1
-                latest = max(latest, event.hlc)
-                if fresh[event.ticket] == nil { order.append(event.ticket) }
-                fresh[event.ticket, default: []].append(event)
-            }
-            for ticket in order {
-                let stored = try Self.events(db, ticket: ticket, storedUpTo: storedBefore)
-                if let state = TicketFold.fold(stored + fresh[ticket]!) {
-                    try Self.writeProjection(db, state)
-                }
-            }
-            // Observe the newest clock, and count this node's own events if they come back (a restore).
-            let own = try Self.identity(db)?.code
-            let ownTop = events.filter { $0.id.origin == own }.map(\.id.seq).max() ?? 0
-            try db.execute(sql: "UPDATE node SET hlc = max(hlc, ?), last_seq = max(last_seq, ?) WHERE id = 1",
-                           arguments: [latest.packed, ownTop])
-            return AppendOutcome(inserted: inserted, duplicates: events.count - inserted, ticketsUpdated: order.count)
+        return try db.write { db in try Self.append(db, events, bodies: bodies) }
+    }
+
+    /// `appendEvents` inside the caller's transaction (a pull applies events and advances its cursor
+    /// in one). `bodies` are the events' canonical JSON strings.
+    static func append(_ db: Database, _ events: [TicketEvent], bodies: [String]) throws -> AppendOutcome {
+        // Rows inserted below get rowids above this one (rowids grow by one from the maximum
+        // while it is below 2^63 - 1), which tells a ticket's earlier events from this batch's.
+        let storedBefore = try Int64.fetchOne(db, sql: "SELECT max(local_id) FROM events") ?? 0
+        let insert = try db.cachedStatement(sql: """
+            INSERT OR IGNORE INTO events (origin, seq, ticket, type, hlc, body) VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        var fresh: [String: [TicketEvent]] = [:]
+        var order: [String] = []
+        var inserted = 0
+        var latest = HybridTimestamp(millis: 0)
+        for (event, body) in zip(events, bodies) {
+            insert.setUncheckedArguments([event.id.origin, event.id.seq, event.ticket, event.payload.type,
+                                          event.hlc.packed, body])
+            try insert.execute()
+            guard db.changesCount > 0 else { continue }
+            inserted += 1
+            latest = max(latest, event.hlc)
+            if fresh[event.ticket] == nil { order.append(event.ticket) }
+            fresh[event.ticket, default: []].append(event)
         }
+        for ticket in order {
+            let stored = try Self.events(db, ticket: ticket, storedUpTo: storedBefore)
+            if let state = TicketFold.fold(stored + fresh[ticket]!) {
+                try Self.writeProjection(db, state)
+            }
+        }
+        // Observe the newest clock, and count this node's own events if they come back (a restore).
+        let own = try Self.identity(db)?.code
+        let ownTop = events.filter { $0.id.origin == own }.map(\.id.seq).max() ?? 0
+        try db.execute(sql: "UPDATE node SET hlc = max(hlc, ?), last_seq = max(last_seq, ?) WHERE id = 1",
+                       arguments: [latest.packed, ownTop])
+        return AppendOutcome(inserted: inserted, duplicates: events.count - inserted, ticketsUpdated: order.count)
     }
 
     // MARK: - Reading
@@ -148,7 +153,7 @@ extension ReplicaStore {
     }
 
     /// Decodes an `events` row's body (columns origin, seq, body).
-    private static func decodeEvent(_ row: Row, with decoder: JSONDecoder) throws -> TicketEvent {
+    static func decodeEvent(_ row: Row, with decoder: JSONDecoder) throws -> TicketEvent {
         let body: String = row[2]
         do {
             return try decoder.decode(TicketEvent.self, from: Data(body.utf8))
@@ -165,19 +170,25 @@ extension ReplicaStore {
     /// plus one, then the event row, the projection and the counters, all in the caller's transaction.
     static func appendLocal(_ db: Database, payload: TicketEventPayload, ticket: String, prior: TicketState?,
                             actor: Actor, now: Date) throws -> (event: TicketEvent, state: TicketState) {
-        guard let row = try Row.fetchOne(db, sql: "SELECT last_seq, hlc FROM node WHERE id = 1") else {
+        guard let row = try Row.fetchOne(db, sql: "SELECT last_seq, hlc, last_hash FROM node WHERE id = 1") else {
             throw StoreError.notInitialized(path: db.description)
         }
         let seq: Int64 = row["last_seq"] + 1
         var hybrid = HybridClock(last: HybridTimestamp(packed: row["hlc"]))
         let hlc = hybrid.tick(now: now)
         let clock = (prior?.clock ?? VectorClock()).incremented(for: actor.node)
-        let event = TicketEvent(id: EventID(origin: actor.node, seq: seq), ticket: ticket, hlc: hlc,
-                                clock: clock, actor: actor, payload: payload)
-        let body = event.canonicalJSONString()
-        try db.execute(sql: "INSERT INTO events (origin, seq, ticket, type, hlc, body) VALUES (?, ?, ?, ?, ?, ?)",
-                       arguments: [actor.node, seq, ticket, payload.type, hlc.packed, body])
-        try db.execute(sql: "UPDATE node SET last_seq = ?, hlc = ? WHERE id = 1", arguments: [seq, hlc.packed])
+        let made = TicketEvent(id: EventID(origin: actor.node, seq: seq), ticket: ticket, hlc: hlc,
+                               clock: clock, actor: actor, payload: payload, prev: row["last_hash"])
+        // The stored canonical bytes are the event: fold what every other replica will decode
+        // (dates at whole seconds), and chain the next event to their hash.
+        let canonical = made.canonicalJSON()
+        let event = try GongdanJSON.decoder().decode(TicketEvent.self, from: Data(canonical))
+        let hash = EventChain.hash(bytes: canonical)
+        try db.execute(sql: "INSERT INTO events (origin, seq, ticket, type, hlc, body, hash) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                       arguments: [actor.node, seq, ticket, payload.type, hlc.packed,
+                                   String(decoding: canonical, as: UTF8.self), hash])
+        try db.execute(sql: "UPDATE node SET last_seq = ?, hlc = ?, last_hash = ? WHERE id = 1",
+                       arguments: [seq, hlc.packed, hash])
         let state: TicketState
         if var prior {
             prior.apply(event)

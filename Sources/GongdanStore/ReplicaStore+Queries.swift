@@ -28,12 +28,16 @@ extension ReplicaStore {
         }
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         let limitClause = filter.limit.map { " LIMIT \(max(0, $0))" } ?? ""
+        // Deadline-bounded lists read the open-by-deadline index in order and stop at the limit;
+        // other lists sort (tickets without a deadline last, then the oldest first).
+        let deadlineBounded = filter.overdueAt != nil || filter.dueBetween != nil
+        let orderClause = deadlineBounded ? "ORDER BY deadline, code" : "ORDER BY deadline IS NULL, deadline, created_at, code"
         let columns = "code, status, category, source, entity_name, summary, lead, co_units, created_at, sign_by, deadline, round, pending_extension_days"
         return try db.read { db in
             let args = StatementArguments(arguments)
             let rows = try Row.fetchAll(db, sql: """
                 SELECT \(columns) FROM tickets \(whereClause)
-                ORDER BY deadline IS NULL, deadline, created_at, code\(limitClause)
+                \(orderClause)\(limitClause)
                 """, arguments: args)
             let total = filter.limit == nil ? rows.count
                 : try Int.fetchOne(db, sql: "SELECT count(*) FROM tickets \(whereClause)", arguments: args) ?? 0
@@ -61,7 +65,8 @@ extension ReplicaStore {
             let signOverdue = try Int.fetchOne(db, sql: """
                 SELECT count(*) FROM tickets WHERE status = 'pendingSign' AND sign_by <= ?
                 """, arguments: [now.millis]) ?? 0
-            let events = try Int.fetchOne(db, sql: "SELECT count(*) FROM events") ?? 0
+            // Events are never deleted and duplicates never take a rowid, so the largest rowid is the count.
+            let events = try Int.fetchOne(db, sql: "SELECT coalesce(max(local_id), 0) FROM events") ?? 0
             let lastSeq = try Int64.fetchOne(db, sql: "SELECT last_seq FROM node WHERE id = 1") ?? 0
             return ReplicaStatistics(ticketsByStatus: byStatus, overdue: overdue, signOverdue: signOverdue,
                                      events: events, lastSeq: lastSeq)

@@ -56,6 +56,7 @@ public final class ReplicaStore: Sendable {
             try db.execute(
                 sql: "INSERT INTO node (id, code, name, role, created_at, last_seq, hlc) VALUES (1, ?, ?, ?, ?, 0, 0)",
                 arguments: [identity.code, identity.name, identity.role.rawValue, now.millis])
+            _ = try Self.signingKey(db)
         }
     }
 

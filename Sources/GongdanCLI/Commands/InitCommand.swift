@@ -15,11 +15,26 @@ struct InitCommand: GongdanCommand {
     @Option(help: "The node's display name, e.g. 东兴镇.")
     var name: String
 
+    @Option(help: ArgumentHelp("The district hub's URL, e.g. http://10.0.0.5:8080 (or later: gongdan remote set).", valueName: "url"))
+    var hub: String?
+
+    @Option(help: "This node's credential at the hub (printed by `gongdan hub node add`).")
+    var token: String?
+
     @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        guard (hub == nil) == (token == nil) else {
+            throw ValidationError("--hub and --token go together: give both, or neither and use `gongdan remote set` later")
+        }
+        if let hub, let token { try RemoteSetCommand.check(url: hub, token: token) }
+    }
 
     func run() throws {
         let context = try global.context()
-        let identity = try context.createService().initialize(role: role, code: node, name: name)
+        let service = try context.createService()
+        let identity = try service.initialize(role: role, code: node, name: name)
+        if let hub, let token { try service.store.setRemote(hubURL: hub, token: token) }
         if context.json {
             try Console.json(NodeView(code: identity.code, name: identity.name, role: identity.role, db: context.dbPath))
         } else {

@@ -25,6 +25,20 @@ struct StatusCommand: GongdanCommand {
         var loadedCalendarYears: [Int]
         /// Years in the next 60 days without a schedule (deadlines there fall back to Monday–Friday).
         var calendarFallbackYears: [Int]
+        var sync: SyncView
+    }
+
+    /// The sync part of `status --json`.
+    struct SyncView: Encodable {
+        var hubURL: String?
+        var lastSuccess: Date?
+        var lastAttempt: Date?
+        var offlineSince: Date?
+        var lastError: String?
+        /// Own events the hub has not acknowledged.
+        var unsent: Int64
+        var hubHas: Int64
+        var cursor: Int64
     }
 
     func run() throws {
@@ -33,6 +47,7 @@ struct StatusCommand: GongdanCommand {
         let status = try service.status()
         let loaded = try service.store.loadedSchedules().map(\.year)
         let stats = status.statistics
+        let sync = try service.store.syncSettings()
         let l = context.language
         if context.json {
             try Console.json(View(
@@ -41,7 +56,10 @@ struct StatusCommand: GongdanCommand {
                 ticketsByStatus: Dictionary(uniqueKeysWithValues: TicketStatus.allCases.map { ($0.rawValue, stats.ticketsByStatus[$0] ?? 0) }),
                 overdue: stats.overdue, signOverdue: stats.signOverdue, events: stats.events, lastSeq: stats.lastSeq,
                 calendarYears: status.calendarYears, loadedCalendarYears: loaded,
-                calendarFallbackYears: status.calendarFallbackYears))
+                calendarFallbackYears: status.calendarFallbackYears,
+                sync: SyncView(hubURL: sync.hubURL, lastSuccess: sync.lastSuccess, lastAttempt: sync.lastAttempt,
+                               offlineSince: sync.offlineSince, lastError: sync.lastError, unsent: sync.unsent,
+                               hubHas: sync.hubHas, cursor: sync.cursor)))
         } else {
             let labels = Labels(language: l)
             let years = status.calendarYears.map { loaded.contains($0) ? l.pick("\($0)（已加载）", "\($0) (loaded)") : "\($0)" }
@@ -61,7 +79,16 @@ struct StatusCommand: GongdanCommand {
                 l.pick("超期未签收：\(stats.signOverdue)", "Unsigned past the signing limit: \(stats.signOverdue)"),
                 l.pick("事件：\(stats.events)，本节点最后序号 \(stats.lastSeq)", "Events: \(stats.events); this node's last seq \(stats.lastSeq)"),
                 l.pick("节假日安排：", "Holiday schedules: ") + years.joined(separator: l.pick("、", ", ")),
+                l.pick("中心：", "Hub: ") + (sync.hubURL ?? l.pick("（未设置，gongdan remote set）", "(not set: gongdan remote set)")),
+                l.pick("上次成功同步：", "Last successful sync: ") + (sync.lastSuccess.map(TimeText.instant) ?? l.pick("从未", "never")),
+                l.pick("未发送事件：\(sync.unsent)", "Unsent events: \(sync.unsent)"),
             ]
+            if let since = sync.offlineSince {
+                lines.append(l.pick("离线自：", "Offline since: ") + TimeText.instant(since))
+            }
+            if let error = sync.lastError {
+                lines.append(l.pick("上次错误：", "Last error: ") + error)
+            }
             Console.out(lines.joined(separator: "\n"))
         }
         CalendarWarning.warn(status.calendarFallbackYears, language: l)

@@ -1,6 +1,7 @@
 import Foundation
 import GongdanCore
 import GongdanStore
+import GongdanSync
 
 /// The words of an error: Chinese renderings of the domain's errors, English from their `description`.
 /// Returns nil for errors that are not the domain's, the store's or the command line's own.
@@ -15,6 +16,8 @@ struct ErrorText: Sendable {
         case let error as StoreError: store(error)
         case let error as CalendarError: language.pick("节假日安排有误：\(error.description)", error.description)
         case let error as CLIError: cli(error)
+        case let error as SyncError: language.pick("同步被拒绝（\(error.code.rawValue)）：\(error.message)", error.description)
+        case let error as HubStoreError: error.description
         default: nil
         }
     }
@@ -82,6 +85,9 @@ struct ErrorText: Sendable {
         case .integrityProblems(let count):
             return language.pick("副本检查发现 \(count) 个问题（见上文）；请从中心或备份恢复",
                                  "the replica check found \(count) problem(s) (listed above); restore from the hub or a backup")
+        case .hubProblems(let count):
+            return language.pick("中心历史审计发现 \(count) 个问题（见上文）；从备份恢复中心数据库，并让相关节点重新推送",
+                                 "the hub audit found \(count) problem(s) (listed above); restore the hub database from a backup and have the nodes push again")
         }
     }
 

@@ -42,12 +42,14 @@ extension TicketState {
         case .created:
             return false
         case .dispatched(let assignment):
+            handOverReplyIfUnseen(by: event)
             guard status == .pendingDispatch || status.owesReply else { return false }
             if let lastReturn = returns.last, lastReturn.unit == assignment.lead, lead == nil {
                 returnsOverruled += 1
             }
             assign(assignment, at: at)
         case .escalated(let assignment):
+            handOverReplyIfUnseen(by: event)
             guard !status.isFinal, status != .pendingReview, status != .pendingEvaluation else { return false }
             escalated = true
             assign(assignment, at: at)
@@ -86,7 +88,8 @@ extension TicketState {
             }
         case .replied(let result, let resolved):
             let unit = event.actor.unit ?? event.actor.node
-            let reply = Reply(unit: unit, result: result, resolved: resolved, at: at, event: event.id)
+            let reply = Reply(unit: unit, result: result, resolved: resolved, at: at, event: event.id,
+                              clockEntry: event.clock[event.id.origin])
             guard status == .handling, actsAsLead(event) else {
                 // DESIGN §5: a reply made by a unit the ticket was concurrently taken from stays in
                 // the history and is handed to the new assignee.
@@ -122,6 +125,17 @@ extension TicketState {
             closedAt = at
         }
         return true
+    }
+
+    /// DESIGN §5: the workstation's authority decides assignment. A re-assignment made without
+    /// having seen the unit's pending reply (they were concurrent) stands; the reply is handed over.
+    private mutating func handOverReplyIfUnseen(by event: TicketEvent) {
+        guard status == .pendingReview, let reply, event.clock[reply.event.origin] < reply.clockEntry else { return }
+        handedOverReplies.append(reply)
+        supersededEvents.append(reply.event)
+        self.reply = nil
+        repliedAt = nil
+        status = .handling
     }
 
     private mutating func assign(_ assignment: Assignment, at: Date) {

@@ -9,6 +9,9 @@ public struct TicketState: Hashable, Sendable {
         public var resolved: Bool
         public var at: Date
         public var event: EventID
+        /// The reply's own entry in its vector clock: an event whose clock has less for the
+        /// replying node did not see this reply (it was concurrent).
+        public var clockEntry: Int
     }
 
     /// A return (退回) by a unit, with its reason.

@@ -1,16 +1,15 @@
 import Foundation
 import GongdanCore
 import GongdanStore
-import GongdanTesting
 
 /// What a finished `gongdan` process left behind.
-struct GongdanResult: Sendable {
-    var status: Int32
-    var stdout: String
-    var stderr: String
+public struct GongdanResult: Sendable {
+    public var status: Int32
+    public var stdout: String
+    public var stderr: String
 
     /// Standard output parsed as a JSON object.
-    func json() throws -> [String: Any] {
+    public func json() throws -> [String: Any] {
         guard let object = try JSONSerialization.jsonObject(with: Data(stdout.utf8)) as? [String: Any] else {
             throw GongdanProcess.Failure.notJSONObject(stdout)
         }
@@ -21,29 +20,29 @@ struct GongdanResult: Sendable {
 /// Runs the built `gongdan` binary as a real process against one replica in a temporary directory,
 /// with `GONGDAN_DB`, `GONGDAN_NOW`, `GONGDAN_USER` and `LANG` set (nothing leaks in from the
 /// developer's environment).
-struct GongdanProcess: Sendable {
-    enum Failure: Error {
+public struct GongdanProcess: Sendable {
+    public enum Failure: Error {
         case notJSONObject(String)
     }
 
-    let directory: TemporaryDirectory
+    public let directory: TemporaryDirectory
     /// The replica of this node.
-    var db: String
+    public var db: String
     /// `GONGDAN_NOW`.
-    var now = "2026-09-28T09:00:00+08:00"
+    public var now = "2026-09-28T09:00:00+08:00"
     /// `LANG`.
-    var lang = "zh_CN.UTF-8"
+    public var lang = "zh_CN.UTF-8"
     /// `GONGDAN_USER`.
-    var user = "测试员"
+    public var user = "测试员"
 
-    init(_ directory: TemporaryDirectory, replica: String = "replica.sqlite") {
+    public init(_ directory: TemporaryDirectory, replica: String = "replica.sqlite") {
         self.directory = directory
         db = directory.path(replica)
     }
 
     /// Runs `gongdan arguments…` to completion.
     @discardableResult
-    func run(_ arguments: [String], now: String? = nil, environment extra: [String: String] = [:]) throws -> GongdanResult {
+    public func run(_ arguments: [String], now: String? = nil, environment extra: [String: String] = [:]) throws -> GongdanResult {
         let process = Process()
         process.executableURL = BuiltProducts.gongdan
         process.arguments = arguments
@@ -79,7 +78,7 @@ struct GongdanProcess: Sendable {
 
     /// Runs a command that must succeed, and returns its standard output.
     @discardableResult
-    func ok(_ arguments: [String], now: String? = nil) throws -> String {
+    public func ok(_ arguments: [String], now: String? = nil) throws -> String {
         let result = try run(arguments, now: now)
         guard result.status == 0 else {
             throw CommandFailed(arguments: arguments, result: result)
@@ -88,23 +87,28 @@ struct GongdanProcess: Sendable {
     }
 
     /// The number of events the replica holds for `ticket`.
-    func eventCount(_ ticket: String) throws -> Int {
+    public func eventCount(_ ticket: String) throws -> Int {
         try ReplicaStore(path: db).events(ofTicket: ticket).count
     }
 
-    /// Carries every event of `ticket` from this replica to `other`, as sync will (sync does not exist yet).
-    func carry(_ ticket: String, to other: GongdanProcess) throws {
+    /// Carries every event of `ticket` from this replica to `other` directly (tests of one replica's CLI that do not need a hub).
+    public func carry(_ ticket: String, to other: GongdanProcess) throws {
         let events = try ReplicaStore(path: db).events(ofTicket: ticket)
         try ReplicaStore(path: other.db).appendEvents(events)
     }
 }
 
 /// A command that should have succeeded did not.
-struct CommandFailed: Error, CustomStringConvertible {
-    var arguments: [String]
-    var result: GongdanResult
+public struct CommandFailed: Error, CustomStringConvertible {
+    public var arguments: [String]
+    public var result: GongdanResult
 
-    var description: String {
+    public init(arguments: [String], result: GongdanResult) {
+        self.arguments = arguments
+        self.result = result
+    }
+
+    public var description: String {
         "gongdan \(arguments.joined(separator: " ")) exited \(result.status)\nstdout: \(result.stdout)\nstderr: \(result.stderr)"
     }
 }

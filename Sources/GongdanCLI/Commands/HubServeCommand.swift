@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import GongdanHub
+import GongdanStore
+import Logging
+
+/// `gongdan hub serve`: serves the sync API until SIGINT or SIGTERM.
+struct HubServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the sync API; prints `listening on http://HOST:PORT` once bound; stops cleanly on SIGINT/SIGTERM.")
+
+    @Option(help: ArgumentHelp("Address to listen on (port 0: any free port, printed).", valueName: "host:port"))
+    var listen = "127.0.0.1:8080"
+
+    @OptionGroup var options: HubOptions
+
+    func run() throws {
+        let context = try options.context()
+        guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]),
+              (0...65_535).contains(port), colon != listen.startIndex
+        else { throw ValidationError("--listen \(listen) is not HOST:PORT, e.g. 127.0.0.1:8080 (port 0 picks a free port)") }
+        let host = String(listen[..<colon]).trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        let store = try context.openStore()
+        let info = try store.requireInfo()
+        var logger = Logger(label: "gongdan.hub")
+        logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+        let fixed = context.fixedNow
+        let hub = HubApplication(store: store, host: host, port: port, logger: logger, now: { fixed ?? Date() })
+        let district = info.district
+        let outcome = ServeOutcome()
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            do {
+                try await hub.run { bound in
+                    Console.out("listening on http://\(host):\(bound) (\(district))")
+                }
+            } catch {
+                outcome.fail(error)
+            }
+            done.signal()
+        }
+        done.wait()
+        if let error = outcome.error { throw error }
+    }
+}
+
+/// How the server task ended, read once the task signalled.
+private final class ServeOutcome: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: (any Error)?
+
+    func fail(_ error: any Error) { lock.withLock { stored = error } }
+    var error: (any Error)? { lock.withLock { stored } }
+}

@@ -1,0 +1,28 @@
+import ArgumentParser
+
+/// `gongdan hub verify`: re-checks every chain and signed head in the hub's store; exit 1 on problems.
+struct HubVerifyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify", abstract: "Audit the hub's history (sequences, hash chains, signed heads); exit 1 on problems.")
+
+    @OptionGroup var options: HubOptions
+
+    /// `verify --json`.
+    struct View: Encodable {
+        var ok: Bool
+        var problems: [String]
+    }
+
+    func run() throws {
+        let context = try options.context()
+        let problems = try context.openStore().verify()
+        if context.json {
+            try Console.json(View(ok: problems.isEmpty, problems: problems))
+        } else if problems.isEmpty {
+            Console.out(context.language.pick("中心的历史完好：\(context.dbPath)", "The hub's history is sound: \(context.dbPath)"))
+        } else {
+            problems.forEach { Console.out("- " + $0) }
+        }
+        if !problems.isEmpty { throw CLIError.hubProblems(count: problems.count) }
+    }
+}

@@ -1,0 +1,98 @@
+import ArgumentParser
+import Foundation
+import GongdanNode
+import GongdanStore
+import GongdanSync
+
+/// `gongdan sync`: push this node's unsent events to the hub and pull what is new in its scope;
+/// with `--every`, keep doing so on a schedule with backoff and jitter while the hub is unreachable.
+struct SyncCommand: GongdanCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sync",
+        abstract: "Sync with the district hub: push unsent events, pull what is new (page by page until done).",
+        discussion: """
+            With --every 30m the command keeps running: after a success it waits the interval; while the hub \
+            is unreachable it retries after 30 s, 1 min, 2 min … up to the interval, each ±20 % at random. \
+            Run it from a systemd service or use a timer/cron job with a plain `gongdan sync` (see README).
+            """)
+
+    @Option(help: ArgumentHelp("Keep syncing at this interval (e.g. 30m, 2h, 90s).", valueName: "interval"))
+    var every: String?
+
+    @OptionGroup var global: GlobalOptions
+
+    /// `sync --json`.
+    struct View: Encodable {
+        var ok: Bool
+        var pushed: Int
+        var duplicates: Int
+        var pulled: Int
+        var pages: Int
+        var hubHas: Int64
+        var cursor: Int64
+        var unsent: Int64
+        var clockOffsetSeconds: Int
+        var conflicts: [ConflictNotice]
+    }
+
+    func validate() throws {
+        if let every, SyncSchedule.parseDuration(every) == nil {
+            throw ValidationError("--every '\(every)' is not an interval: use e.g. 30m, 2h or 90s")
+        }
+    }
+
+    func run() throws {
+        let context = try global.context()
+        let service = try context.openService()
+        guard let interval = every.flatMap(SyncSchedule.parseDuration) else {
+            try once(context, service)
+            return
+        }
+        var random = SystemRandomNumberGenerator()
+        let schedule = SyncSchedule(interval: interval)
+        var failures = 0
+        while true {
+            do {
+                try once(context, service)
+                failures = 0
+            } catch {
+                failures += 1
+                _ = ErrorReporter.report(error, language: context.language)
+            }
+            let delay = schedule.delay(afterFailures: failures, using: &random)
+            Console.error(context.language.pick("下次同步：\(Int(delay)) 秒后", "next sync in \(Int(delay)) s"))
+            Thread.sleep(forTimeInterval: delay)
+        }
+    }
+
+    func once(_ context: CommandContext, _ service: NodeService) throws {
+        let store = service.store
+        let settings = try store.syncSettings()
+        guard let url = settings.hubURL.flatMap(URL.init(string:)), let token = settings.token else {
+            throw SyncClientError.notConfigured
+        }
+        let session = SyncSession(store: store, transport: HTTPSyncTransport(baseURL: url, token: token),
+                                  software: GongdanVersion.current, now: service.now)
+        let report = try AsyncBridge.run { try await session.run() }
+        let unsent = try store.syncSettings().unsent
+        let l = context.language
+        if context.json {
+            try Console.json(View(ok: true, pushed: report.pushed, duplicates: report.duplicates, pulled: report.pulled,
+                                  pages: report.pages, hubHas: report.hubHas, cursor: report.cursor, unsent: unsent,
+                                  clockOffsetSeconds: Int(report.clockOffset), conflicts: report.conflicts))
+        } else {
+            Console.out(l.pick(
+                "已同步：推送 \(report.pushed) 条（重复 \(report.duplicates)），拉取 \(report.pulled) 条（\(report.pages) 页），未发送 \(unsent) 条",
+                "Synced: pushed \(report.pushed) (\(report.duplicates) already there), pulled \(report.pulled) in \(report.pages) page(s), \(unsent) unsent"))
+            for conflict in report.conflicts {
+                Console.out(l.pick("冲突 #\(conflict.id) \(conflict.ticket)：\(conflict.summary)",
+                                   "conflict #\(conflict.id) \(conflict.ticket): \(conflict.summary)"))
+            }
+        }
+        if abs(report.clockOffset) > 300 {
+            Console.error(l.pick(
+                "警告：本机时钟与中心相差 \(Int(report.clockOffset / 60)) 分钟，请校准时钟（timedatectl）",
+                "warning: this machine's clock is \(Int(report.clockOffset / 60)) minutes off the hub's; correct it (timedatectl)"))
+        }
+    }
+}

@@ -1,0 +1,18 @@
+import Dispatch
+
+/// Runs the hub store's blocking SQLite work off Swift's cooperative thread pool.
+///
+/// `HubStore` is synchronous, and its `DatabaseQueue` serialises every access anyway; a write
+/// with `synchronous=FULL` waits on `fsync`. On a 2-core machine the cooperative pool has two
+/// threads, which also serve the HTTP connections, so the store's calls run on one serial dispatch
+/// queue instead: the same serialisation the database imposes, without stalling the server.
+final class StoreExecutor: Sendable {
+    private let queue = DispatchQueue(label: "gongdan.hub.store")
+
+    /// Runs `work` on the store's queue and returns its result.
+    func run<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            queue.async { continuation.resume(with: Result { try work() }) }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import GongdanCore
+import GongdanStore
+import GongdanSync
+import Hummingbird
+import Logging
+
+/// The sync API (`sync-protocol/README.md` §5): state, push and pull, each for the node whose
+/// bearer token the request carries.
+struct SyncController: Sendable {
+    let store: HubStore
+    let executor: StoreExecutor
+    let now: @Sendable () -> Date
+
+    /// Adds the routes under `group` (`/api/v1/sync`).
+    func addRoutes(to group: RouterGroup<BasicRequestContext>) {
+        group.get("state") { request, _ in
+            let node = try await authenticate(request)
+            let store = store, time = now()
+            let state = try await executor.run { try store.syncState(for: node, now: time) }
+            return JSONBody.response(state)
+        }
+        group.post("push") { request, context in
+            let node = try await authenticate(request)
+            let push = try await JSONBody.decode(PushRequest.self, from: request, limit: store.limits.maxBodyBytes)
+            let store = store, time = now()
+            let answer = try await executor.run { try store.ingest(push, from: node, now: time) }
+            context.logger.info("push", metadata: [
+                "node": "\(node.code)", "accepted": "\(answer.accepted)", "duplicates": "\(answer.duplicates)",
+                "hubHas": "\(answer.hubHas)", "conflicts": "\(answer.conflicts.count)",
+            ])
+            return JSONBody.response(answer)
+        }
+        group.get("pull") { request, context in
+            let node = try await authenticate(request)
+            let query = request.uri.queryParameters
+            guard let after = Int64(query.get("after") ?? "0"), after >= 0 else {
+                throw SyncError(.malformed, "after=\(query.get("after") ?? "") is not a cursor: give the cursor of the last page (0 at first)")
+            }
+            guard let limit = Int(query.get("limit") ?? "\(store.limits.maxPullEvents)"), limit > 0 else {
+                throw SyncError(.malformed, "limit=\(query.get("limit") ?? "") is not a positive number of events")
+            }
+            let store = store
+            let page = try await executor.run { try store.pull(for: node, after: after, limit: limit) }
+            context.logger.debug("pull", metadata: ["node": "\(node.code)", "events": "\(page.events.count)", "cursor": "\(page.cursor)"])
+            return JSONBody.response(page)
+        }
+    }
+
+    /// The node the request's bearer token belongs to: `401 unauthorized` without a known token,
+    /// `403 credential_revoked` for a revoked one.
+    func authenticate(_ request: Request) async throws -> RegisteredNode {
+        guard let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") else {
+            throw SyncError(.unauthorized, "the request carries no bearer token: send `Authorization: Bearer TOKEN` with the token `gongdan hub node add` printed for this node")
+        }
+        let token = header.dropFirst("bearer ".count).trimmingCharacters(in: .whitespaces)
+        let store = store
+        guard let node = try await executor.run({ try store.authenticate(token: token) }) else {
+            throw SyncError(.unauthorized, "the bearer token is not one this hub issued; check the node's hub settings, or ask the hub operator to register the node")
+        }
+        guard !node.revoked else {
+            throw SyncError(.revoked, "the credential of node \(node.code) was revoked; ask the hub operator for a new one")
+        }
+        return node
+    }
+}

@@ -1,0 +1,23 @@
+import Foundation
+import GongdanSync
+
+/// What one sync session did.
+public struct SyncReport: Hashable, Sendable {
+    /// Own events the hub newly accepted.
+    public var pushed = 0
+    /// Own events the hub already held (a batch re-sent after a cut connection).
+    public var duplicates = 0
+    /// Events newly applied from the hub.
+    public var pulled = 0
+    /// Pull pages fetched.
+    public var pages = 0
+    /// Conflicts the hub raised about this node's events.
+    public var conflicts: [ConflictNotice] = []
+    /// The hub's acknowledged seq and the node's feed cursor afterwards.
+    public var hubHas: Int64 = 0
+    public var cursor: Int64 = 0
+    /// How far the node's clock is from the hub's (node − hub), in seconds.
+    public var clockOffset: TimeInterval = 0
+
+    public init() {}
+}

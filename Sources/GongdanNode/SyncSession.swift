@@ -1,0 +1,82 @@
+import Foundation
+import GongdanCore
+import GongdanStore
+import GongdanSync
+
+/// One sync of a node with the hub: learn what the hub holds, push what it lacks in signed
+/// batches, pull the node's feed page by page. Every step is idempotent and resumable: the replica
+/// records the hub's acknowledgement after each push and advances its cursor with each applied
+/// page in one transaction, so a cut at any point loses and duplicates nothing.
+public struct SyncSession: Sendable {
+    public let store: ReplicaStore
+    public let transport: any SyncTransport
+    public let now: @Sendable () -> Date
+    /// The gongdan version reported to the hub.
+    public let software: String
+
+    public init(store: ReplicaStore, transport: any SyncTransport, software: String,
+                now: @escaping @Sendable () -> Date = Date.init) {
+        self.store = store
+        self.transport = transport
+        self.software = software
+        self.now = now
+    }
+
+    /// Runs the session; records its outcome (for `gongdan status`) whether it succeeds or not.
+    public func run() async throws -> SyncReport {
+        do {
+            let report = try await exchange()
+            try store.recordSyncAttempt(at: now(), error: nil)
+            return report
+        } catch {
+            try? store.recordSyncAttempt(at: now(), error: "\(error)")
+            throw error
+        }
+    }
+
+    func exchange() async throws -> SyncReport {
+        let identity = try store.requireIdentity()
+        var report = SyncReport()
+        let state = try await transport.state()
+        try ProtocolVersion.current.checkCompatible(withPeer: state.protocol)
+        guard state.node == identity.code else {
+            throw SyncClientError.wrongNode(configured: identity.code, hubSays: state.node)
+        }
+        report.clockOffset = now().timeIntervalSince(state.serverTime)
+        let key = try store.signingKey()
+
+        // Push: own events after what the hub holds, in signed batches.
+        var hubHas = state.hubHas
+        try store.acknowledgePush(hubHas: hubHas)
+        while true {
+            let batch = try store.ownEvents(after: hubHas, limit: state.limits.maxPushEvents)
+            guard let last = batch.last else { break }
+            let head = try store.signedHead(at: last.id.seq)
+            let backlog = Int(max(0, try store.lastSeq() - last.id.seq))
+            let response = try await transport.push(PushRequest(
+                node: identity.code, events: batch, head: head, publicKey: key.publicKey, backlog: backlog,
+                software: software))
+            report.pushed += response.accepted
+            report.duplicates += response.duplicates
+            report.conflicts += response.conflicts
+            guard response.hubHas > hubHas else { break }
+            hubHas = response.hubHas
+            try store.acknowledgePush(hubHas: hubHas)
+        }
+        report.hubHas = hubHas
+
+        // Pull: the node's feed after its cursor, page by page.
+        var cursor = try store.syncSettings().cursor
+        var more = true
+        while more {
+            let page = try await transport.pull(after: cursor, limit: state.limits.maxPullEvents)
+            let outcome = try store.applyPull(page, at: now())
+            report.pulled += outcome.inserted
+            report.pages += 1
+            more = page.more && page.cursor > cursor
+            cursor = max(cursor, page.cursor)
+        }
+        report.cursor = cursor
+        return report
+    }
+}

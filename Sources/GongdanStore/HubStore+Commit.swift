@@ -1,0 +1,123 @@
+import Foundation
+import GRDB
+import GongdanCore
+import GongdanSync
+
+extension HubStore {
+    /// Stores accepted events (a node's push or the hub's own), in the caller's transaction: each
+    /// gets the next commit sequence; each origin's head advances; each touched ticket is folded
+    /// from all its events into its projection; the unit feeds grow (a ticket entering a unit's
+    /// scope brings its whole history first); conflicts are recorded. Returns the conflicts that
+    /// are new or changed.
+    func commit(_ db: Database, _ events: [TicketEvent], now: Date) throws -> [ConflictNotice] {
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO events (origin, seq, ticket, type, hlc, body, hash) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        var heads: [String: (seq: Int64, hash: String)] = [:]
+        var commits: [String: [Int64]] = [:]
+        var order: [String] = []
+        var created: [String: EventID] = [:]
+        var latest = HybridTimestamp(millis: 0)
+        for event in events {
+            let body = event.canonicalJSON()
+            let hash = EventChain.hash(bytes: body)
+            insert.setUncheckedArguments([event.id.origin, event.id.seq, event.ticket, event.payload.type, event.hlc.packed,
+                                          String(decoding: body, as: UTF8.self), hash])
+            try insert.execute()
+            if commits[event.ticket] == nil { order.append(event.ticket) }
+            commits[event.ticket, default: []].append(db.lastInsertedRowID)
+            if event.id.seq > heads[event.id.origin]?.seq ?? 0 { heads[event.id.origin] = (event.id.seq, hash) }
+            if case .created = event.payload { created[event.ticket] = event.id }
+            latest = max(latest, event.hlc)
+        }
+        for (origin, head) in heads {
+            try db.execute(sql: """
+                INSERT INTO origins (origin, has_seq, head_hash) VALUES (?, ?, ?)
+                ON CONFLICT(origin) DO UPDATE SET has_seq = excluded.has_seq, head_hash = excluded.head_hash
+                """, arguments: [origin, head.seq, head.hash])
+        }
+        try db.execute(sql: "UPDATE hub SET hlc = max(hlc, ?) WHERE id = 1", arguments: [latest.packed])
+
+        var notices: [ConflictNotice] = []
+        for ticket in order {
+            let before = try Self.unitsInvolved(db, ticket: ticket)
+            let all = try ReplicaStore.events(db, ticket: ticket)
+            // Events of a ticket whose `created` event the hub does not hold yet wait for it.
+            guard let state = TicketFold.fold(all) else { continue }
+            try ReplicaStore.writeProjection(db, state)
+            try Self.recordScope(db, state: state, events: all)
+            let after = try Self.unitsInvolved(db, ticket: ticket)
+            try extendFeeds(db, ticket: ticket, entering: after.filter { !before.contains($0) },
+                            staying: after.filter { before.contains($0) }, commits: commits[ticket] ?? [])
+            var detected = ConflictDetector.detect(events: all, state: state)
+            if let createdEvent = created[ticket] {
+                detected += try duplicateIntakes(db, state: state, createdEvent: createdEvent)
+            }
+            for conflict in detected {
+                if let notice = try Self.record(db, conflict, at: now) { notices.append(notice) }
+            }
+        }
+        return notices
+    }
+
+    /// Every unit the ticket was ever assigned to (each applied dispatch or escalation, lead and
+    /// co-units), besides the current ones the projection records: a batch that dispatches and
+    /// re-dispatches must still leave the first unit in scope.
+    static func recordScope(_ db: Database, state: TicketState, events: [TicketEvent]) throws {
+        let superseded = Set(state.supersededEvents)
+        let involve = try db.cachedStatement(sql: "INSERT OR IGNORE INTO ticket_units (ticket, unit) VALUES (?, ?)")
+        for event in events where !superseded.contains(event.id) {
+            switch event.payload {
+            case .dispatched(let assignment), .escalated(let assignment):
+                for unit in [assignment.lead] + assignment.co { try involve.execute(arguments: [state.code, unit]) }
+            default:
+                break
+            }
+        }
+    }
+
+    /// The units a ticket involves at the hub (its scope), in a stable order.
+    static func unitsInvolved(_ db: Database, ticket: String) throws -> [String] {
+        try String.fetchAll(db, sql: "SELECT unit FROM ticket_units WHERE ticket = ? ORDER BY unit", arguments: [ticket])
+    }
+
+    /// A unit newly in the ticket's scope gets its whole history (commit order); a unit already in
+    /// it gets the new events. `INSERT OR IGNORE` keeps each event once per feed.
+    private func extendFeeds(_ db: Database, ticket: String, entering: [String], staying: [String], commits: [Int64]) throws {
+        for unit in entering {
+            try db.execute(sql: """
+                INSERT OR IGNORE INTO feed (unit, commit_seq) SELECT ?, local_id FROM events WHERE ticket = ? ORDER BY local_id
+                """, arguments: [unit, ticket])
+        }
+        guard !staying.isEmpty else { return }
+        let append = try db.cachedStatement(sql: "INSERT OR IGNORE INTO feed (unit, commit_seq) VALUES (?, ?)")
+        for commit in commits {
+            for unit in staying { try append.execute(arguments: [unit, commit]) }
+        }
+    }
+
+    /// Other tickets of the same entity taken in within the window, alike in summary.
+    private func duplicateIntakes(_ db: Database, state: TicketState, createdEvent: EventID) throws -> [DetectedConflict] {
+        let window = Int64(ConflictDetector.duplicateWindow * 1000)
+        let createdAt = state.createdAt.millis
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT t.code, t.entity_name, t.credit_code, t.summary, t.created_at, t.status,
+                   (SELECT origin FROM events e WHERE e.ticket = t.code AND e.type = 'created' ORDER BY local_id LIMIT 1) AS origin,
+                   (SELECT seq FROM events e WHERE e.ticket = t.code AND e.type = 'created' ORDER BY local_id LIMIT 1) AS seq
+            FROM tickets t
+            WHERE t.code != ? AND t.status != 'merged' AND t.created_at BETWEEN ? AND ?
+              AND (t.entity_name = ? OR (t.credit_code IS NOT NULL AND t.credit_code = ?))
+            """, arguments: [state.code, createdAt - window, createdAt + window, state.intake.entity.name,
+                             state.intake.entity.creditCode])
+        let candidates = rows.compactMap { row -> IntakeRecord? in
+            guard let origin: String = row["origin"], let seq: Int64 = row["seq"] else { return nil }
+            return IntakeRecord(code: row["code"], entityName: row["entity_name"], creditCode: row["credit_code"],
+                                summary: row["summary"], createdAt: Date(millis: row["created_at"]),
+                                createdEvent: EventID(origin: origin, seq: seq))
+        }
+        let record = IntakeRecord(code: state.code, entityName: state.intake.entity.name,
+                                  creditCode: state.intake.entity.creditCode, summary: state.intake.summary,
+                                  createdAt: state.createdAt, createdEvent: createdEvent, merged: state.status == .merged)
+        return ConflictDetector.duplicateIntakes(of: record, among: candidates)
+    }
+}

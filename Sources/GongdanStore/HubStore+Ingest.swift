@@ -1,0 +1,101 @@
+import Foundation
+import GRDB
+import GongdanCore
+import GongdanSync
+
+extension HubStore {
+    /// What the hub holds of `node` (`GET /sync/state`), the hub's clock, limits and directory.
+    /// Records that the node was seen.
+    public func syncState(for node: RegisteredNode, now: Date) throws(SyncError) -> SyncState {
+        try syncWrite { db in
+            try db.execute(sql: "UPDATE nodes SET last_seen = ? WHERE code = ?", arguments: [now.millis, node.code])
+            let origin = try Self.originHead(db, node.code)
+            let key = try String.fetchOne(db, sql: "SELECT public_key FROM nodes WHERE code = ?", arguments: [node.code])
+            return SyncState(node: node.code, role: node.role, hubHas: origin.seq, hubHeadHash: origin.hash, publicKey: key,
+                             serverTime: now, limits: limits, units: try Self.units(db))
+        }
+    }
+
+    /// Stores a push from `caller` in one transaction, or refuses it whole (nothing stored).
+    ///
+    /// The hub registers the node's public key at its first push, checks the batch with
+    /// `PushValidator` (scope: the tickets the unit is or was assigned to, or created), answers a
+    /// replay with `duplicates` (refusing an event it holds with other content:
+    /// `conflicting_event`), stores the new events under the next commit sequences, re-folds the
+    /// touched tickets into their projections, extends the unit feeds, records conflicts, and
+    /// updates the node's health. Any storage failure is `storage_failure`, with nothing stored.
+    public func ingest(_ request: PushRequest, from caller: RegisteredNode, now: Date) throws(SyncError) -> PushResponse {
+        do {
+            return try syncWrite { db in try self.ingest(db, request, callerCode: caller.code, now: now) }
+        } catch {
+            if error.code != .storage { recordRefusal(error, node: caller.code, at: now) }
+            throw error
+        }
+    }
+
+    private func ingest(_ db: Database, _ request: PushRequest, callerCode: String, now: Date) throws -> PushResponse {
+        guard let node = try Self.registeredNode(db, code: callerCode) else {
+            throw SyncError(.unauthorized, "node \(callerCode) is not registered at this hub; ask the hub operator for a credential")
+        }
+        try ProtocolVersion.current.checkCompatible(withPeer: request.protocol)
+        guard !node.revoked else {
+            throw SyncError(.revoked, "the credential of node \(node.code) was revoked; ask the hub operator for a new one")
+        }
+        if request.node == node.code, let offered = request.publicKey, let registered = node.publicKey, offered != registered {
+            throw SyncError(.keyMismatch, "the push offers a public key different from the one registered for \(node.code) at its first push; the node's replica was replaced or its key changed — ask the hub operator to re-register the node")
+        }
+        let head = try Self.originHead(db, node.code)
+        let scope = try Self.ticketsInScope(db, unit: node.unit, of: Set(request.events.map(\.ticket)))
+        let validator = PushValidator(caller: node, hubHas: head.seq, hubHeadHash: head.hash, now: now, limits: limits)
+        let fresh = try validator.validate(request, inScope: { scope.contains($0) })
+
+        // A replay must match what the hub holds byte for byte; anything else is a forked history.
+        let stored = try db.cachedStatement(sql: "SELECT body FROM events WHERE origin = ? AND seq = ?")
+        for event in request.events where event.id.seq <= head.seq {
+            let body = try String.fetchOne(stored, arguments: [event.id.origin, event.id.seq])
+            guard body == event.canonicalJSONString() else {
+                throw SyncError(.conflictingEvent, "event \(event.id) differs from the one the hub holds under the same id: the node's history was forked or altered — run `gongdan check` on the node and tell the hub operator")
+            }
+        }
+
+        var notices: [ConflictNotice] = []
+        if !fresh.isEmpty {
+            notices = try commit(db, fresh, now: now)
+            if let signed = request.head {
+                try db.execute(sql: "INSERT OR IGNORE INTO heads (origin, seq, hash, signature) VALUES (?, ?, ?, ?)",
+                               arguments: [signed.origin, signed.seq, signed.hash, signed.signature])
+            }
+        }
+        try db.execute(sql: """
+            UPDATE nodes SET last_seen = ?, backlog = ?, software = ?, last_error = NULL,
+                public_key = coalesce(public_key, ?) WHERE code = ?
+            """, arguments: [now.millis, request.backlog, request.software, fresh.isEmpty ? nil : request.publicKey, node.code])
+        let hubHas = try Self.originHead(db, node.code).seq
+        return PushResponse(accepted: fresh.count, duplicates: request.events.count - fresh.count, hubHas: hubHas,
+                            conflicts: notices)
+    }
+
+    /// Keeps the refusal on the node's health line (best effort, its own transaction).
+    private func recordRefusal(_ error: SyncError, node: String, at now: Date) {
+        try? db.write { db in
+            try db.execute(sql: "UPDATE nodes SET last_error = ?, last_seen = ? WHERE code = ?",
+                           arguments: [error.description, now.millis, node])
+        }
+    }
+
+    /// The highest contiguous seq of `origin` held and its hash.
+    static func originHead(_ db: Database, _ origin: String) throws -> (seq: Int64, hash: String?) {
+        guard let row = try Row.fetchOne(db, sql: "SELECT has_seq, head_hash FROM origins WHERE origin = ?", arguments: [origin]) else {
+            return (0, nil)
+        }
+        return (row["has_seq"], row["head_hash"])
+    }
+
+    /// Which of `tickets` are in the unit's scope (it is or was assigned to them, or created them).
+    /// Everything is in a workstation's scope.
+    static func ticketsInScope(_ db: Database, unit: String?, of tickets: Set<String>) throws -> Set<String> {
+        guard let unit else { return tickets }
+        let statement = try db.cachedStatement(sql: "SELECT 1 FROM ticket_units WHERE unit = ? AND ticket = ?")
+        return try Set(tickets.filter { ticket in try Bool.fetchOne(statement, arguments: [unit, ticket]) == true })
+    }
+}

@@ -1,0 +1,25 @@
+import Foundation
+import GongdanCore
+
+extension HubStore {
+    /// A registered node as the hub's node-health view shows it.
+    public struct NodeHealth: Hashable, Sendable, Codable {
+        public var code: String
+        public var role: Role
+        public var name: String
+        public var createdAt: Date
+        /// The last time the node asked for its sync state or pushed.
+        public var lastSeen: Date?
+        /// Events the node said it still held unsent at its last push.
+        public var backlog: Int?
+        /// The node's gongdan version at its last push.
+        public var software: String?
+        public var revoked: Bool
+        /// The highest contiguous seq of the node's events the hub holds.
+        public var hubHas: Int64
+        /// Whether the node's public key is registered (at its first push).
+        public var keyRegistered: Bool
+        /// The last refusal the node got, cleared by its next accepted push.
+        public var lastError: String?
+    }
+}

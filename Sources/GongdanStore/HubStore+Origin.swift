@@ -1,0 +1,46 @@
+import Foundation
+import GRDB
+import GongdanCore
+import GongdanSync
+
+extension HubStore {
+    /// Records events of the hub's own origin `HUB` (workstation authority) in the caller's
+    /// transaction: each continues the hub's chain (next seq, `prev` = hash of the previous one,
+    /// the hub's hybrid clock), goes through the same commit path as a node's push (projection,
+    /// feeds, conflicts), and the batch's head is signed with the hub's key.
+    func appendHubEvents(_ db: Database, _ items: [(ticket: String, payload: TicketEventPayload)], person: String,
+                         now: Date) throws -> [TicketEvent] {
+        guard let row = try Row.fetchOne(db, sql: "SELECT signing_key, last_seq, last_hash, hlc FROM hub WHERE id = 1") else {
+            throw HubStoreError.notInitialized(path: path)
+        }
+        let key = try NodeSigningKey(base64: row["signing_key"])
+        var seq: Int64 = row["last_seq"]
+        var previous: String? = row["last_hash"]
+        var clock = HybridClock(last: HybridTimestamp(packed: row["hlc"]))
+        let actor = Actor(node: Self.origin, role: .workstation, unit: nil, person: person)
+        let decoder = GongdanJSON.decoder()
+        var events: [TicketEvent] = []
+        for item in items {
+            let prior = try Self.requireState(db, item.ticket)
+            let seen = try ReplicaStore.events(db, ticket: item.ticket).map(\.hlc).max()
+            if let seen { clock.observe(seen) }
+            seq += 1
+            let made = TicketEvent(id: EventID(origin: Self.origin, seq: seq), ticket: item.ticket, hlc: clock.tick(now: now),
+                                   clock: prior.clock.incremented(for: Self.origin), actor: actor, payload: item.payload,
+                                   prev: previous)
+            // The canonical bytes are the event every replica decodes: fold and chain exactly those.
+            let canonical = made.canonicalJSON()
+            let event = try decoder.decode(TicketEvent.self, from: Data(canonical))
+            previous = EventChain.hash(bytes: canonical)
+            events.append(event)
+        }
+        guard let last = events.last, let hash = previous else { return [] }
+        _ = try commit(db, events, now: now)
+        let head = try key.signHead(origin: Self.origin, seq: last.id.seq, hash: hash)
+        try db.execute(sql: "INSERT INTO heads (origin, seq, hash, signature) VALUES (?, ?, ?, ?)",
+                       arguments: [head.origin, head.seq, head.hash, head.signature])
+        try db.execute(sql: "UPDATE hub SET last_seq = ?, last_hash = ?, hlc = max(hlc, ?) WHERE id = 1",
+                       arguments: [seq, hash, clock.last.packed])
+        return events
+    }
+}

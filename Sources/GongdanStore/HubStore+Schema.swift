@@ -1,0 +1,71 @@
+import GRDB
+
+extension HubStore {
+    /// The hub's migrations, applied in order on open. The event and projection tables are the
+    /// replica's (``EventTables``), so the replica's projection and event queries run here too.
+    static func migrator() -> DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("hub v1: events, projections, nodes, origins, heads, feed, conflicts") { db in
+            try db.execute(sql: EventTables.sql)
+            try db.execute(sql: """
+                ALTER TABLE events ADD COLUMN hash TEXT;     -- hex SHA-256 of body; local_id is the commit sequence
+                CREATE TABLE hub (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    district TEXT NOT NULL,
+                    created_at INTEGER NOT NULL,
+                    signing_key TEXT NOT NULL,   -- the HUB origin's Ed25519 private key, base64
+                    last_seq INTEGER NOT NULL,   -- the HUB origin's last event seq
+                    last_hash TEXT,              -- hash of that event
+                    hlc INTEGER NOT NULL         -- last hybrid clock reading issued or observed, packed
+                );
+                CREATE TABLE nodes (
+                    code TEXT PRIMARY KEY,
+                    role TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    token_hash TEXT NOT NULL UNIQUE,  -- hex SHA-256 of the bearer token
+                    public_key TEXT,                  -- registered at the first push
+                    revoked INTEGER NOT NULL DEFAULT 0,
+                    created_at INTEGER NOT NULL,
+                    last_seen INTEGER,
+                    backlog INTEGER,
+                    software TEXT,
+                    last_error TEXT
+                );
+                CREATE TABLE origins (
+                    origin TEXT PRIMARY KEY,
+                    has_seq INTEGER NOT NULL,    -- highest contiguous seq held
+                    head_hash TEXT               -- hash of that event
+                );
+                CREATE TABLE heads (
+                    origin TEXT NOT NULL,
+                    seq INTEGER NOT NULL,
+                    hash TEXT NOT NULL,
+                    signature TEXT NOT NULL,
+                    PRIMARY KEY (origin, seq)
+                );
+                CREATE TABLE feed (
+                    feed_id INTEGER PRIMARY KEY AUTOINCREMENT,   -- a unit's cursor is a feed_id
+                    unit TEXT NOT NULL,
+                    commit_seq INTEGER NOT NULL,                 -- events.local_id
+                    UNIQUE (unit, commit_seq)
+                );
+                CREATE INDEX feed_by_unit ON feed (unit, feed_id);
+                CREATE TABLE conflicts (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    ticket TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    key TEXT NOT NULL UNIQUE,
+                    events TEXT NOT NULL,        -- JSON array of event ids, both sides
+                    summary TEXT NOT NULL,
+                    decision TEXT NOT NULL,
+                    status TEXT NOT NULL,        -- open | confirmed | overridden
+                    created_at INTEGER NOT NULL,
+                    resolved_at INTEGER,
+                    resolution TEXT
+                );
+                CREATE INDEX conflicts_by_status ON conflicts (status, id);
+                """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,37 @@
+/// Why the hub's store could not do what the operator asked. Each case says what to do about it.
+/// (Refusals of a node's request are `SyncError`s instead.)
+public enum HubStoreError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// `gongdan hub init` has not run on this database.
+    case notInitialized(path: String)
+    /// `gongdan hub init` ran on a database that already is a hub.
+    case alreadyInitialized(path: String, district: String)
+    /// A node with this code is already registered.
+    case nodeExists(code: String)
+    /// No node with this code is registered.
+    case unknownNode(code: String)
+    /// No conflict with this id is in the queue.
+    case unknownConflict(id: Int64)
+    /// The conflict was already confirmed or overridden.
+    case conflictClosed(id: Int64, status: String)
+    /// A value the operator gave is not usable; the message says which and why.
+    case invalidInput(String)
+
+    public var description: String {
+        switch self {
+        case .notInitialized(let path):
+            "the hub database at \(path) is not initialised: run `gongdan hub init --db \(path) --district NAME` (or point --db / GONGDAN_HUB_DB at the hub's database)"
+        case .alreadyInitialized(let path, let district):
+            "the hub database at \(path) already serves \(district); use another --db path for a new hub"
+        case .nodeExists(let code):
+            "node \(code) is already registered; to issue it a new token, revoke the old one first (`gongdan hub node revoke \(code)`), then add it again"
+        case .unknownNode(let code):
+            "no node \(code) is registered at this hub; list them with `gongdan hub node list`"
+        case .unknownConflict(let id):
+            "no conflict #\(id) in the queue; list them with `gongdan hub conflicts --all`"
+        case .conflictClosed(let id, let status):
+            "conflict #\(id) is already \(status); to change the outcome, act on the ticket itself from the workstation"
+        case .invalidInput(let message):
+            "invalid input: \(message)"
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import GRDB
+import GongdanCore
+import GongdanSync
+
+extension ReplicaStore {
+    /// The node's sync settings and counters.
+    public func syncSettings() throws -> SyncSettings {
+        try db.read { db in
+            let row = try Row.fetchOne(db, sql: """
+                SELECT s.*, n.last_seq FROM sync_state s LEFT JOIN node n ON n.id = 1 WHERE s.id = 1
+                """)!
+            return SyncSettings(
+                hubURL: row["hub_url"], token: row["token"], cursor: row["cursor"], hubHas: row["hub_has"],
+                lastSeq: row["last_seq"] ?? 0,
+                lastSuccess: (row["last_success"] as Int64?).map(Date.init(millis:)),
+                lastAttempt: (row["last_attempt"] as Int64?).map(Date.init(millis:)),
+                lastError: row["last_error"],
+                offlineSince: (row["offline_since"] as Int64?).map(Date.init(millis:)))
+        }
+    }
+
+    /// Points the node at a hub with its credential.
+    public func setRemote(hubURL: String, token: String) throws {
+        try db.write { db in
+            try db.execute(sql: "UPDATE sync_state SET hub_url = ?, token = ? WHERE id = 1", arguments: [hubURL, token])
+        }
+    }
+
+    /// This node's own events after `seq`, in seq order, at most `limit`.
+    public func ownEvents(after seq: Int64, limit: Int) throws -> [TicketEvent] {
+        try db.read { db in
+            guard let own = try Self.identity(db)?.code else { return [] }
+            let decoder = GongdanJSON.decoder()
+            return try Row.fetchAll(db, sql: "SELECT origin, seq, body FROM events WHERE origin = ? AND seq > ? ORDER BY seq LIMIT ?",
+                                    arguments: [own, seq, limit]).map { try Self.decodeEvent($0, with: decoder) }
+        }
+    }
+
+    /// The signed head of this node's chain at `seq`.
+    public func signedHead(at seq: Int64) throws -> SignedHead {
+        try db.write { db in
+            let identity = try Self.requireIdentity(db, path: path)
+            guard let hash = try String.fetchOne(db, sql: "SELECT hash FROM events WHERE origin = ? AND seq = ?",
+                                                 arguments: [identity.code, seq]) else {
+                throw StoreError.corruptEvent(origin: identity.code, seq: seq, reason: "no hash stored for an own event")
+            }
+            return try Self.signingKey(db).signHead(origin: identity.code, seq: seq, hash: hash)
+        }
+    }
+
+    /// Records that the hub holds this node's events up to `hubHas`.
+    public func acknowledgePush(hubHas: Int64) throws {
+        try db.write { db in
+            try db.execute(sql: "UPDATE sync_state SET hub_has = ? WHERE id = 1", arguments: [hubHas])
+        }
+    }
+
+    /// Applies a pulled page and advances the cursor, in one transaction: a cut connection or a
+    /// killed process loses nothing and duplicates nothing.
+    @discardableResult
+    public func applyPull(_ page: PullResponse, at now: Date) throws -> AppendOutcome {
+        let bodies = page.events.map { $0.canonicalJSONString() }
+        return try db.write { db in
+            let outcome = try Self.append(db, page.events, bodies: bodies)
+            for unit in page.units {
+                try db.execute(sql: """
+                    INSERT INTO units (code, name, kind, updated_at) VALUES (?, ?, ?, ?)
+                    ON CONFLICT(code) DO UPDATE SET name = excluded.name, kind = excluded.kind, updated_at = excluded.updated_at
+                    """, arguments: [unit.code, unit.name, unit.kind.rawValue, now.millis])
+            }
+            try db.execute(sql: "UPDATE sync_state SET cursor = max(cursor, ?) WHERE id = 1", arguments: [page.cursor])
+            return outcome
+        }
+    }
+
+    /// Records the outcome of a sync attempt for `gongdan status`.
+    public func recordSyncAttempt(at now: Date, error: String?) throws {
+        try db.write { db in
+            if let error {
+                try db.execute(sql: """
+                    UPDATE sync_state SET last_attempt = ?, last_error = ?, offline_since = coalesce(offline_since, ?) WHERE id = 1
+                    """, arguments: [now.millis, error, now.millis])
+            } else {
+                try db.execute(sql: """
+                    UPDATE sync_state SET last_attempt = ?, last_success = ?, last_error = NULL, offline_since = NULL WHERE id = 1
+                    """, arguments: [now.millis, now.millis])
+            }
+        }
+    }
+}
