@@ -87,6 +87,13 @@ let package = Package(
                            .product(name: "HummingbirdTesting", package: "hummingbird")],
             swiftSettings: swiftSettings
         ),
+        // Whole processes: a real hub on 127.0.0.1 and several node replicas, killed at random points.
+        .testTarget(
+            name: "GongdanIntegrationTests",
+            dependencies: ["GongdanCLI", "GongdanTesting", "GongdanStore", "GongdanCore",
+                           .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "GongdanCLITests",
             dependencies: ["GongdanCLI", "GongdanTesting"],

@@ -1,6 +1,12 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Times whole `gongdan` processes: start, open the replica, answer, exit.
+///
+/// Uses `posix_spawn` and `waitpid` directly: Foundation's `Process.waitUntilExit` polls on Linux
+/// and rounds every measurement up to a multiple of ~50 ms.
 struct ProcessTimer {
     let executable: URL
     let environment: [String: String]
@@ -12,18 +18,27 @@ struct ProcessTimer {
     }
 
     func runOnce(_ arguments: [String]) throws -> Double {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.environment = environment
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        let start = Date()
-        try process.run()
-        process.waitUntilExit()
-        let elapsed = Date().timeIntervalSince(start) * 1000
-        guard process.terminationStatus == 0 else {
-            throw BenchError("gongdan \(arguments.joined(separator: " ")) exited with \(process.terminationStatus)")
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv = ([executable.path] + arguments).map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            argv.forEach { free($0) }
+            envp.forEach { free($0) }
+        }
+        var pid: pid_t = 0
+        let start = DispatchTime.now().uptimeNanoseconds
+        guard posix_spawn(&pid, executable.path, &actions, nil, argv, envp) == 0 else {
+            throw BenchError("cannot start \(executable.path)")
+        }
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
+        guard status == 0 else {
+            throw BenchError("gongdan \(arguments.joined(separator: " ")) exited with status \(status)")
         }
         return elapsed
     }

@@ -47,6 +47,9 @@ extension ReplicaStore {
             // Replicas made before v2 chain their existing own events now, in seq order.
             try chainExistingOwnEvents(db)
         }
+        migrator.registerMigration("v3: unsigned-by-limit index") { db in
+            try db.execute(sql: "CREATE INDEX IF NOT EXISTS tickets_unsigned_by_sign_by ON tickets (sign_by) WHERE status = 'pendingSign'")
+        }
         return migrator
     }
 

@@ -32,15 +32,20 @@ extension ReplicaStore {
         // other lists sort (tickets without a deadline last, then the oldest first).
         let deadlineBounded = filter.overdueAt != nil || filter.dueBetween != nil
         let orderClause = deadlineBounded ? "ORDER BY deadline, code" : "ORDER BY deadline IS NULL, deadline, created_at, code"
+        // Without statistics SQLite prefers the status index and sorts every open ticket; the
+        // partial open-by-deadline index answers these lists (and their counts) directly.
+        let openStatuses: [TicketStatus?] = [nil, .pendingSign, .handling]
+        let table = deadlineBounded && openStatuses.contains(filter.status)
+            ? "tickets INDEXED BY tickets_open_by_deadline" : "tickets"
         let columns = "code, status, category, source, entity_name, summary, lead, co_units, created_at, sign_by, deadline, round, pending_extension_days"
         return try db.read { db in
             let args = StatementArguments(arguments)
             let rows = try Row.fetchAll(db, sql: """
-                SELECT \(columns) FROM tickets \(whereClause)
+                SELECT \(columns) FROM \(table) \(whereClause)
                 \(orderClause)\(limitClause)
                 """, arguments: args)
             let total = filter.limit == nil ? rows.count
-                : try Int.fetchOne(db, sql: "SELECT count(*) FROM tickets \(whereClause)", arguments: args) ?? 0
+                : try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table) \(whereClause)", arguments: args) ?? 0
             return TicketPage(tickets: try rows.map(Self.summary), total: total)
         }
     }
@@ -60,10 +65,12 @@ extension ReplicaStore {
                 if let status = TicketStatus(rawValue: row["status"]) { byStatus[status] = row["n"] }
             }
             let overdue = try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM tickets WHERE status IN ('pendingSign', 'handling') AND deadline <= ?
+                SELECT count(*) FROM tickets INDEXED BY tickets_open_by_deadline
+                WHERE status IN ('pendingSign', 'handling') AND deadline <= ?
                 """, arguments: [now.millis]) ?? 0
             let signOverdue = try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM tickets WHERE status = 'pendingSign' AND sign_by <= ?
+                SELECT count(*) FROM tickets INDEXED BY tickets_unsigned_by_sign_by
+                WHERE status = 'pendingSign' AND sign_by <= ?
                 """, arguments: [now.millis]) ?? 0
             // Events are never deleted and duplicates never take a rowid, so the largest rowid is the count.
             let events = try Int.fetchOne(db, sql: "SELECT coalesce(max(local_id), 0) FROM events") ?? 0
