@@ -15,17 +15,13 @@ struct CommandContext: Sendable {
     let fixedNow: Date?
 
     init(options: GlobalOptions, environment: [String: String]) throws {
-        language = Language.resolve(flag: options.lang, environment: environment)
-        json = options.json
+        let resolved = try ResolvedOptions(lang: options.lang, json: options.json, person: options.person,
+                                           environment: environment, fallbackPerson: "unknown")
+        language = resolved.language
+        json = resolved.json
+        person = resolved.person
+        fixedNow = resolved.fixedNow
         dbPath = options.db ?? Self.defaultDatabasePath(environment)
-        person = Self.nonEmpty(options.person) ?? Self.nonEmpty(environment["GONGDAN_USER"])
-            ?? Self.nonEmpty(environment["USER"]) ?? "unknown"
-        if let text = environment["GONGDAN_NOW"], !text.isEmpty {
-            guard let now = TimeInput.instant(text) else { throw CLIError.invalidNow(text) }
-            fixedNow = now
-        } else {
-            fixedNow = nil
-        }
     }
 
     /// The current time: `GONGDAN_NOW` or the system clock.
@@ -54,14 +50,7 @@ struct CommandContext: Sendable {
     }
 
     static func defaultDatabasePath(_ environment: [String: String]) -> String {
-        if let path = nonEmpty(environment["GONGDAN_DB"]) { return path }
-        let data = nonEmpty(environment["XDG_DATA_HOME"])
-            ?? ((nonEmpty(environment["HOME"]) ?? NSHomeDirectory()) + "/.local/share")
-        return data + "/gongdan/replica.sqlite"
-    }
-
-    private static func nonEmpty(_ text: String?) -> String? {
-        guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
-        return text
+        if let path = environment["GONGDAN_DB"]?.trimmingCharacters(in: .whitespaces), !path.isEmpty { return path }
+        return ResolvedOptions.dataPath("replica.sqlite", environment)
     }
 }

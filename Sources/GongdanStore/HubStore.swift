@@ -32,18 +32,7 @@ public final class HubStore: Sendable {
     public init(path: String, limits: SyncLimits = .default) throws {
         self.path = path
         self.limits = limits
-        var config = Configuration()
-        config.journalMode = .wal
-        config.busyMode = .timeout(10)
-        config.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = FULL")
-        }
-        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        db = try DatabaseQueue(path: path, configuration: config)
-        let migrator = Self.migrator()
-        if try db.read({ try migrator.hasBeenSuperseded($0) }) { throw StoreError.newerSchema(path: path) }
-        try migrator.migrate(db)
+        db = try DurableDatabase.open(path: path, migrator: Self.migrator())
     }
 
     // MARK: - The hub itself

@@ -52,15 +52,4 @@ extension ReplicaStore {
         }
         return migrator
     }
-
-    static func migrate(_ db: DatabaseQueue, path: String) throws {
-        let migrator = migrator()
-        // Reading first keeps read-only commands read-only: GRDB's `migrate` always opens a write
-        // transaction (and so an fsync), which a replica already up to date does not need.
-        let (superseded, complete) = try db.read { db in
-            (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
-        }
-        if superseded { throw StoreError.newerSchema(path: path) }
-        if !complete { try migrator.migrate(db) }
-    }
 }

@@ -15,23 +15,14 @@ public final class ReplicaStore: Sendable {
     /// Opens (creating if needed) and migrates the replica at `path`.
     public init(path: String) throws {
         self.path = path
-        var config = Configuration()
-        config.journalMode = .wal
-        config.busyMode = .timeout(10)
-        config.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = FULL")
-        }
-        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        db = try DatabaseQueue(path: path, configuration: config)
-        try Self.migrate(db, path: path)
+        db = try DurableDatabase.open(path: path, migrator: Self.migrator())
     }
 
     /// A throw-away replica in memory, for tests.
     public init() throws {
         path = ":memory:"
         db = try DatabaseQueue()
-        try Self.migrate(db, path: path)
+        try DurableDatabase.migrate(db, with: Self.migrator(), path: path)
     }
 
     // MARK: - Identity

@@ -35,17 +35,13 @@ struct HubContext: Sendable {
     let fixedNow: Date?
 
     init(options: HubOptions, environment: [String: String]) throws {
-        language = Language.resolve(flag: options.lang, environment: environment)
-        json = options.json
+        let resolved = try ResolvedOptions(lang: options.lang, json: options.json, person: options.person,
+                                           environment: environment, fallbackPerson: "hub")
+        language = resolved.language
+        json = resolved.json
+        person = resolved.person
+        fixedNow = resolved.fixedNow
         dbPath = options.db ?? Self.defaultDatabasePath(environment)
-        person = [options.person, environment["GONGDAN_USER"], environment["USER"]]
-            .compactMap { $0?.trimmingCharacters(in: .whitespaces) }.first { !$0.isEmpty } ?? "hub"
-        if let text = environment["GONGDAN_NOW"], !text.isEmpty {
-            guard let now = TimeInput.instant(text) else { throw CLIError.invalidNow(text) }
-            fixedNow = now
-        } else {
-            fixedNow = nil
-        }
     }
 
     /// The current time: `GONGDAN_NOW` or the system clock.
@@ -61,9 +57,7 @@ struct HubContext: Sendable {
     func createStore() throws -> HubStore { try HubStore(path: dbPath) }
 
     static func defaultDatabasePath(_ environment: [String: String]) -> String {
-        if let path = environment["GONGDAN_HUB_DB"], !path.trimmingCharacters(in: .whitespaces).isEmpty { return path }
-        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
-        let data = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (home + "/.local/share")
-        return data + "/gongdan/hub.sqlite"
+        if let path = environment["GONGDAN_HUB_DB"]?.trimmingCharacters(in: .whitespaces), !path.isEmpty { return path }
+        return ResolvedOptions.dataPath("hub.sqlite", environment)
     }
 }
