@@ -52,6 +52,11 @@ struct TicketDetailText: Sendable {
             add("办结回复", "Reply", l.pick("\(labels.unit(reply.unit, units))：\(labels.resolved(reply.resolved))，\(reply.result)",
                                             "\(labels.unit(reply.unit, units)): \(labels.resolved(reply.resolved)), \(reply.result)"))
         }
+        for handed in state.handedOverReplies {
+            add("移交的回复", "Handed-over reply", l.pick(
+                "\(labels.unit(handed.unit, units)) 在改派前离线作出：\(labels.resolved(handed.resolved))，\(handed.result)",
+                "made offline by \(labels.unit(handed.unit, units)) before the re-assignment: \(labels.resolved(handed.resolved)), \(handed.result)"))
+        }
         if let evaluation = state.evaluations.last {
             add("评价", "Evaluation", EventText(language: l, units: units).evaluationText(evaluation))
         }
@@ -72,7 +77,14 @@ struct TicketDetailText: Sendable {
         text.append(l.pick("时间线：", "Timeline:"))
         let events = EventText(language: l, units: units)
         var table = TextTable(headers: l == .zh ? ["时间", "事件", "操作人", "说明"] : ["time", "event", "by", "detail"])
-        table.rows = detail.events.map(events.row)
+        let superseded = Set(state.supersededEvents)
+        table.rows = detail.events.map { event in
+            var row = events.row(event)
+            if superseded.contains(event.id) {
+                row[3] += l.pick("（并发冲突，未生效）", " (concurrent, superseded)")
+            }
+            return row
+        }
         text += table.render().split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
         return text.joined(separator: "\n")
     }
