@@ -12,6 +12,7 @@ let package = Package(
     products: [
         .executable(name: "gongdan", targets: ["GongdanCLI"]),
         .executable(name: "gongdan-bench", targets: ["GongdanBench"]),
+        .executable(name: "gongdan-simulate", targets: ["GongdanSimulate"]),
         .library(name: "GongdanCore", targets: ["GongdanCore"]),
     ],
     dependencies: [
@@ -72,6 +73,8 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // `tools/simulate` drives this: a seeded district simulation with outages and cut sync exchanges.
+        .executableTarget(name: "GongdanSimulate", dependencies: ["GongdanTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "GongdanCoreTests", dependencies: ["GongdanCore", "GongdanTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "GongdanSyncTests", dependencies: ["GongdanSync", "GongdanCore", "GongdanTesting"], swiftSettings: swiftSettings),
         .testTarget(
@@ -83,7 +86,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GongdanHubTests",
-            dependencies: ["GongdanHub", "GongdanTesting", "GongdanSync", "GongdanStore", "GongdanCore",
+            dependencies: ["GongdanHub", "GongdanTesting", "GongdanSync", "GongdanStore", "GongdanCore", "GongdanNode",
                            .product(name: "HummingbirdTesting", package: "hummingbird")],
             swiftSettings: swiftSettings
         ),
@@ -96,7 +99,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GongdanCLITests",
-            dependencies: ["GongdanCLI", "GongdanTesting"],
+            dependencies: ["GongdanCLI", "GongdanTesting", "GongdanNode", "GongdanCore"],
             swiftSettings: swiftSettings
         ),
     ]

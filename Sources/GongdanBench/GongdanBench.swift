@@ -5,12 +5,20 @@ import GongdanStore
 
 /// `tools/bench` runs this (release build): it builds a replica of N tickets and prints
 /// - the rate of appending events through the store beside a raw SQLite insert loop of the same rows,
-/// - whole-process times of `gongdan ticket list --overdue` and `gongdan ticket show`.
+/// - whole-process times of `gongdan ticket list --overdue` and `gongdan ticket show`,
+/// - the sync figures (``SyncBench``): push rate over HTTP beside raw inserts, a new node's first
+///   pull, and the peak memory of hub and node processes while syncing `--sync-events` events.
 @main
 struct GongdanBench {
-    static func main() throws {
+    static func main() async throws {
         let options = try BenchOptions(CommandLine.arguments.dropFirst())
         try FileManager.default.createDirectory(atPath: options.directory, withIntermediateDirectories: true)
+        if options.sections.contains("store") { try storeAndProcesses(options) }
+        if options.sections.contains("sync") { try await SyncBench(options: options).run() }
+    }
+
+    /// The storage and whole-process figures on a replica of `--tickets` tickets.
+    static func storeAndProcesses(_ options: BenchOptions) throws {
         say("gongdan bench — \(options.tickets) tickets, \(options.runs) runs per command, batch \(options.batch)")
 
         var district = SyntheticDistrict()
@@ -92,9 +100,15 @@ struct GongdanBench {
 /// The clock of the timed commands: late October 2026, when part of the district is overdue.
 let benchNow = "2026-10-21T10:00:00+08:00"
 
-/// `--tickets N --runs R --batch B --dir PATH --gongdan PATH`.
+/// `--tickets N --runs R --batch B --dir PATH --gongdan PATH --push-events N --sync-events N --sections LIST`.
 struct BenchOptions {
     var tickets = 100_000
+    /// Events pushed over HTTP and pulled by a new node (sync figures 1 and 2); 0 skips them.
+    var pushEvents = 100_000
+    /// Events synced between hub and node processes (figure 3, peak memory); 0 skips it.
+    var syncEvents = 1_000_000
+    /// Which parts run: `store` (appends and whole processes), `sync`.
+    var sections: Set<String> = ["store", "sync"]
     var runs = 15
     var batch = 1000
     var directory = FileManager.default.temporaryDirectory.appendingPathComponent("gongdan-bench").path
@@ -111,7 +125,11 @@ struct BenchOptions {
             case "--batch": batch = Int(value) ?? batch
             case "--dir": directory = value
             case "--gongdan": gongdan = value
-            default: throw BenchError("unknown option \(flag): use --tickets N --runs R --batch B --dir PATH --gongdan PATH")
+            case "--push-events": pushEvents = Int(value) ?? pushEvents
+            case "--sync-events": syncEvents = Int(value) ?? syncEvents
+            case "--sections": sections = Set(value.split(separator: ",").map(String.init))
+            default:
+                throw BenchError("unknown option \(flag): use --tickets N --runs R --batch B --dir PATH --gongdan PATH --push-events N --sync-events N --sections store,sync")
             }
         }
     }

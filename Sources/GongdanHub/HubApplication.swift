@@ -6,7 +6,7 @@ import Hummingbird
 import Logging
 import ServiceLifecycle
 
-/// The district hub's HTTP server: the sync API over a ``GongdanStore/HubStore``.
+/// The district hub's HTTP server: the sync API and the 12345 intake over a ``GongdanStore/HubStore``.
 ///
 /// | route | what |
 /// | --- | --- |
@@ -14,6 +14,7 @@ import ServiceLifecycle
 /// | `GET /api/v1/sync/state` | what the hub holds of the caller |
 /// | `POST /api/v1/sync/push` | a change set of the caller's events |
 /// | `GET /api/v1/sync/pull?after=&limit=` | the next page of the caller's feed |
+/// | `POST /api/v1/intake` | a 12345 hotline item becomes a `HUB` ticket (the platform's own token) |
 ///
 /// ```swift
 /// let hub = HubApplication(store: store, host: "127.0.0.1", port: 0)
@@ -43,8 +44,10 @@ public struct HubApplication: Sendable {
         router.get("healthz") { _, _ in
             JSONBody.response(["status": "ok", "protocol": ProtocolVersion.current.description])
         }
-        let sync = router.group("api/v1").add(middleware: ProtocolHeaderMiddleware()).group("sync")
-        SyncController(store: store, executor: StoreExecutor(), now: now).addRoutes(to: sync)
+        let api = router.group("api/v1").add(middleware: ProtocolHeaderMiddleware())
+        let executor = StoreExecutor()
+        SyncController(store: store, executor: executor, now: now).addRoutes(to: api.group("sync"))
+        IntakeController(store: store, executor: executor, now: now).addRoutes(to: api)
         return router
     }
 

@@ -48,7 +48,8 @@ struct SyncController: Sendable {
     }
 
     /// The node the request's bearer token belongs to: `401 unauthorized` without a known token,
-    /// `403 credential_revoked` for a revoked one.
+    /// `403 credential_revoked` for a revoked one, `403 role_forbidden` for the hotline platform's
+    /// intake token.
     func authenticate(_ request: Request) async throws -> RegisteredNode {
         guard let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") else {
             throw SyncError(.unauthorized, "the request carries no bearer token: send `Authorization: Bearer TOKEN` with the token `gongdan hub node add` printed for this node")
@@ -56,6 +57,9 @@ struct SyncController: Sendable {
         let token = header.dropFirst("bearer ".count).trimmingCharacters(in: .whitespaces)
         let store = store
         guard let node = try await executor.run({ try store.authenticate(token: token) }) else {
+            if try await executor.run({ try store.isIntakeToken(token) }) {
+                throw SyncError(.roleForbidden, "this is the 12345 hotline platform's intake token; it works only on POST /api/v1/intake — a node syncs with the token `gongdan hub node add` printed for it")
+            }
             throw SyncError(.unauthorized, "the bearer token is not one this hub issued; check the node's hub settings, or ask the hub operator to register the node")
         }
         guard !node.revoked else {

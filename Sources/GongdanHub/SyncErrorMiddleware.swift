@@ -25,7 +25,7 @@ struct SyncErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     static func syncError(from error: any HTTPResponseError, path: String) -> SyncError {
         switch error.status.code {
         case 413: SyncError(.tooLarge, "the request body is over \(SyncLimits.default.maxBodyBytes) bytes; send smaller batches (at most limits.maxPushEvents events)")
-        case 404: SyncError(.notFound, "no such endpoint \(path); the sync API is under /api/v1/sync (state, push, pull)")
+        case 404: SyncError(.notFound, "no such endpoint \(path); the sync API is under /api/v1/sync (state, push, pull); the 12345 intake is POST /api/v1/intake")
         case 405: SyncError(.notFound, "\(path) does not take this method; see sync-protocol/README.md §5")
         case 400: SyncError(.malformed, "the request could not be read: \(error)")
         default: SyncError(.storage, "the hub failed to answer (HTTP \(error.status.code)); retry later")

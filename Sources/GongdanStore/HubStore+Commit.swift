@@ -13,7 +13,11 @@ extension HubStore {
         let insert = try db.cachedStatement(sql: """
             INSERT INTO events (origin, seq, ticket, type, hlc, body, hash) VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
+        // Rows inserted below get rowids above this one: it tells a ticket's earlier events from
+        // this batch's, which are folded as they are instead of being decoded back from the store.
+        let storedBefore = try Int64.fetchOne(db, sql: "SELECT max(local_id) FROM events") ?? 0
         var heads: [String: (seq: Int64, hash: String)] = [:]
+        var fresh: [String: [TicketEvent]] = [:]
         var commits: [String: [Int64]] = [:]
         var order: [String] = []
         var created: [String: EventID] = [:]
@@ -26,6 +30,7 @@ extension HubStore {
             try insert.execute()
             if commits[event.ticket] == nil { order.append(event.ticket) }
             commits[event.ticket, default: []].append(db.lastInsertedRowID)
+            fresh[event.ticket, default: []].append(event)
             if event.id.seq > heads[event.id.origin]?.seq ?? 0 { heads[event.id.origin] = (event.id.seq, hash) }
             if case .created = event.payload { created[event.ticket] = event.id }
             latest = max(latest, event.hlc)
@@ -41,7 +46,9 @@ extension HubStore {
         var notices: [ConflictNotice] = []
         for ticket in order {
             let before = try Self.unitsInvolved(db, ticket: ticket)
-            let all = try ReplicaStore.events(db, ticket: ticket)
+            // The ticket's events in the store's order (hlc, origin, seq), as `ReplicaStore.events` reads them.
+            let all = (try ReplicaStore.events(db, ticket: ticket, storedUpTo: storedBefore) + fresh[ticket, default: []])
+                .sorted { ($0.hlc, $0.id.origin, $0.id.seq) < ($1.hlc, $1.id.origin, $1.id.seq) }
             // Events of a ticket whose `created` event the hub does not hold yet wait for it.
             guard let state = TicketFold.fold(all) else { continue }
             try ReplicaStore.writeProjection(db, state)

@@ -7,7 +7,8 @@ extension HubStore {
     /// Records events of the hub's own origin `HUB` (workstation authority) in the caller's
     /// transaction: each continues the hub's chain (next seq, `prev` = hash of the previous one,
     /// the hub's hybrid clock), goes through the same commit path as a node's push (projection,
-    /// feeds, conflicts), and the batch's head is signed with the hub's key.
+    /// feeds, conflicts), and the batch's head is signed with the hub's key. A `created` payload
+    /// starts a new ticket (the hotline intake); any other needs a ticket the hub holds.
     func appendHubEvents(_ db: Database, _ items: [(ticket: String, payload: TicketEventPayload)], person: String,
                          now: Date) throws -> [TicketEvent] {
         guard let row = try Row.fetchOne(db, sql: "SELECT signing_key, last_seq, last_hash, hlc FROM hub WHERE id = 1") else {
@@ -21,13 +22,18 @@ extension HubStore {
         let decoder = GongdanJSON.decoder()
         var events: [TicketEvent] = []
         for item in items {
-            let prior = try Self.requireState(db, item.ticket)
-            let seen = try ReplicaStore.events(db, ticket: item.ticket).map(\.hlc).max()
-            if let seen { clock.observe(seen) }
+            let held = try ReplicaStore.events(db, ticket: item.ticket)
+            let prior = TicketFold.fold(held)
+            if case .created = item.payload {
+                guard held.isEmpty else { throw HubStoreError.invalidInput("ticket \(item.ticket) already exists at the hub") }
+            } else if prior == nil {
+                throw TicketError.unknownTicket(item.ticket)
+            }
+            if let seen = held.map(\.hlc).max() { clock.observe(seen) }
             seq += 1
             let made = TicketEvent(id: EventID(origin: Self.origin, seq: seq), ticket: item.ticket, hlc: clock.tick(now: now),
-                                   clock: prior.clock.incremented(for: Self.origin), actor: actor, payload: item.payload,
-                                   prev: previous)
+                                   clock: (prior?.clock ?? VectorClock()).incremented(for: Self.origin), actor: actor,
+                                   payload: item.payload, prev: previous)
             // The canonical bytes are the event every replica decodes: fold and chain exactly those.
             let canonical = made.canonicalJSON()
             let event = try decoder.decode(TicketEvent.self, from: Data(canonical))

@@ -66,6 +66,20 @@ extension HubStore {
                 CREATE INDEX conflicts_by_status ON conflicts (status, id);
                 """)
         }
+        migrator.registerMigration("hub v2: hotline intake credential, the hub's own ticket counters") { db in
+            try db.execute(sql: """
+                CREATE TABLE intake_credential (     -- the 12345 hotline platform's bearer token (one at a time)
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    token_hash TEXT NOT NULL,        -- hex SHA-256 of the token; the token itself is never stored
+                    issued_at INTEGER NOT NULL,
+                    last_used INTEGER                -- the last accepted POST /intake
+                );
+                CREATE TABLE hub_ticket_counters (   -- the HUB origin's ticket numbers per year (HUB-YY-NNNN)
+                    year INTEGER PRIMARY KEY,
+                    last INTEGER NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -5,7 +5,7 @@ struct TicketGroup: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ticket", abstract: "Take in, list, show and handle tickets.",
         subcommands: [
-            TicketNewCommand.self, TicketListCommand.self, TicketShowCommand.self,
+            TicketNewCommand.self, TicketImportCommand.self, TicketListCommand.self, TicketShowCommand.self,
             TicketDispatchCommand.self, TicketSignCommand.self, TicketReturnCommand.self,
             TicketContactCommand.self, TicketProgressCommand.self, TicketExtendCommand.self,
             TicketDecideExtensionCommand.self, TicketReferCommand.self, TicketReplyCommand.self,
