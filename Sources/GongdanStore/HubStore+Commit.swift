@@ -107,15 +107,20 @@ extension HubStore {
     private func duplicateIntakes(_ db: Database, state: TicketState, createdEvent: EventID) throws -> [DetectedConflict] {
         let window = Int64(ConflictDetector.duplicateWindow * 1000)
         let createdAt = state.createdAt.millis
+        // Two indexed lookups (by name, by credit code) rather than one OR that scans every ticket.
         let rows = try Row.fetchAll(db, sql: """
+            WITH candidates(code) AS (
+                SELECT code FROM tickets WHERE entity_name = ? AND created_at BETWEEN ? AND ?
+                UNION
+                SELECT code FROM tickets WHERE credit_code = ? AND created_at BETWEEN ? AND ?
+            )
             SELECT t.code, t.entity_name, t.credit_code, t.summary, t.created_at, t.status,
                    (SELECT origin FROM events e WHERE e.ticket = t.code AND e.type = 'created' ORDER BY local_id LIMIT 1) AS origin,
                    (SELECT seq FROM events e WHERE e.ticket = t.code AND e.type = 'created' ORDER BY local_id LIMIT 1) AS seq
-            FROM tickets t
-            WHERE t.code != ? AND t.status != 'merged' AND t.created_at BETWEEN ? AND ?
-              AND (t.entity_name = ? OR (t.credit_code IS NOT NULL AND t.credit_code = ?))
-            """, arguments: [state.code, createdAt - window, createdAt + window, state.intake.entity.name,
-                             state.intake.entity.creditCode])
+            FROM candidates c JOIN tickets t ON t.code = c.code
+            WHERE t.code != ? AND t.status != 'merged'
+            """, arguments: [state.intake.entity.name, createdAt - window, createdAt + window,
+                             state.intake.entity.creditCode, createdAt - window, createdAt + window, state.code])
         let candidates = rows.compactMap { row -> IntakeRecord? in
             guard let origin: String = row["origin"], let seq: Int64 = row["seq"] else { return nil }
             return IntakeRecord(code: row["code"], entityName: row["entity_name"], creditCode: row["credit_code"],

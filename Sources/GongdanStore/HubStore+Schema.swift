@@ -80,6 +80,12 @@ extension HubStore {
                 );
                 """)
         }
+        migrator.registerMigration("hub v3: indexes for the duplicate-intake lookup") { db in
+            try db.execute(sql: """
+                CREATE INDEX tickets_by_entity ON tickets (entity_name, created_at);
+                CREATE INDEX tickets_by_credit_code ON tickets (credit_code, created_at) WHERE credit_code IS NOT NULL;
+                """)
+        }
         return migrator
     }
 }
