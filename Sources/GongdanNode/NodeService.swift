@@ -27,7 +27,7 @@ public struct NodeService: Sendable {
     /// own directory, so it can work before its first sync.
     @discardableResult
     public func initialize(role: Role, code: String, name: String) throws -> NodeIdentity {
-        let identity = NodeIdentity(code: try NodeCode.validated(code), name: try Self.name(name), role: role)
+        let identity = NodeIdentity(code: try NodeCode.validated(code), name: try DisplayName.validated(name), role: role)
         try store.initialize(identity, at: now())
         if let unit = identity.unit {
             try store.upsertUnit(HandlingUnit(code: unit, name: identity.name, kind: role == .township ? .township : .department), at: now())
@@ -42,7 +42,7 @@ public struct NodeService: Sendable {
         guard identity.role == .workstation else {
             throw TicketError.invalidInput("only the workstation maintains the unit directory; this node is a \(identity.role.rawValue) (the directory reaches it by sync)")
         }
-        let unit = HandlingUnit(code: try NodeCode.validated(code), name: try Self.name(name), kind: kind)
+        let unit = HandlingUnit(code: try NodeCode.validated(code), name: try DisplayName.validated(name), kind: kind)
         try store.upsertUnit(unit, at: now())
         return unit
     }
@@ -128,13 +128,5 @@ public struct NodeService: Sendable {
         let units = Dictionary(try store.units().map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         return DecisionContext(actor: identity.actor(person: person), now: now(), calendar: try calendar(),
                                policy: policy, units: units)
-    }
-
-    static func name(_ raw: String) throws -> String {
-        let name = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !name.isEmpty, name.count <= 100 else {
-            throw TicketError.invalidInput("--name must be 1 to 100 characters (e.g. 东兴镇)")
-        }
-        return name
     }
 }

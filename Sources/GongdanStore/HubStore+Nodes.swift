@@ -16,8 +16,7 @@ extension HubStore {
         guard code != Self.origin else {
             throw HubStoreError.invalidInput("code \(Self.origin) is the hub's own origin; register the node under another code")
         }
-        let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !name.isEmpty else { throw HubStoreError.invalidInput("--name is empty: give the node's display name, e.g. 东兴镇") }
+        let name = try DisplayName.validated(name)
         let token = Self.makeToken()
         try db.write { db in
             guard try Self.info(db) != nil else { throw HubStoreError.notInitialized(path: path) }
@@ -83,10 +82,12 @@ extension HubStore {
     }
 
     /// 32 random bytes, base64url without padding.
+    /// A new credential: `gd_` and 32 random bytes in base64url. The prefix makes a pasted token
+    /// recognisable and keeps it from starting with `-`, which a command line would read as a flag.
     static func makeToken() -> String {
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        return Data(bytes).base64EncodedString()
+        return "gd_" + Data(bytes).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-")
             .replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")

@@ -8,7 +8,7 @@ import Logging
 struct HubServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serve the sync API; prints `listening on http://HOST:PORT` once bound; stops cleanly on SIGINT/SIGTERM.")
+        abstract: "Serve the sync and 12345 intake API; prints `listening on http://HOST:PORT` once bound; stops cleanly on SIGINT/SIGTERM.")
 
     @Option(help: ArgumentHelp("Address to listen on (port 0: any free port, printed).", valueName: "host:port"))
     var listen = "127.0.0.1:8080"

@@ -19,10 +19,7 @@ struct HubUnitAddCommand: ParsableCommand {
 
     func run() throws {
         let context = try options.context()
-        let code = try NodeCode.validated(code)
-        let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !name.isEmpty else { throw TicketError.invalidInput("--name is empty: give the unit's name, e.g. 东兴镇") }
-        let unit = HandlingUnit(code: code, name: name, kind: kind)
+        let unit = HandlingUnit(code: try NodeCode.validated(code), name: try DisplayName.validated(name), kind: kind)
         try context.openStore().upsertUnit(unit, at: context.now)
         if context.json {
             try Console.json(unit)
