@@ -26,6 +26,11 @@ enum JSONBody {
     /// A JSON response.
     static func response<Value: Encodable>(_ value: Value, status: HTTPResponse.Status = .ok) -> Response {
         let data = (try? GongdanJSON.encoder().encode(value)) ?? Data(#"{"protocol":"1.0","error":{"code":"storage_failure","message":"the hub could not encode its answer"}}"#.utf8)
+        return response(encoded: data, status: status)
+    }
+
+    /// A response whose body is already JSON.
+    static func response<Bytes: Sequence<UInt8>>(encoded data: Bytes, status: HTTPResponse.Status = .ok) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "application/json"
         headers[.gongdanProtocol] = ProtocolVersion.current.description

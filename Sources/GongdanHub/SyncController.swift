@@ -41,9 +41,9 @@ struct SyncController: Sendable {
                 throw SyncError(.malformed, "limit=\(query.get("limit") ?? "") is not a positive number of events")
             }
             let store = store
-            let page = try await executor.run { try store.pull(for: node, after: after, limit: limit) }
-            context.logger.debug("pull", metadata: ["node": "\(node.code)", "events": "\(page.events.count)", "cursor": "\(page.cursor)"])
-            return JSONBody.response(page)
+            let page = try await executor.run { try store.pullEncoded(for: node, after: after, limit: limit) }
+            context.logger.debug("pull", metadata: ["node": "\(node.code)", "events": "\(page.events)", "cursor": "\(page.cursor)"])
+            return JSONBody.response(encoded: page.body)
         }
     }
 

@@ -36,9 +36,9 @@ public struct DirectSyncTransport: SyncTransport {
         return try relay { try hub.syncState(for: node, now: time) }
     }
 
-    public func push(_ request: PushRequest) async throws -> PushResponse {
+    public func push(_ batch: OutgoingPush) async throws -> PushResponse {
         let node = try caller()
-        let sent = try carry(request)
+        let sent = try batch.request()
         let time = now()
         return try relay { try hub.ingest(sent, from: node, now: time) }
     }

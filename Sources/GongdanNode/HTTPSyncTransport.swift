@@ -28,8 +28,8 @@ public struct HTTPSyncTransport: SyncTransport {
         try await send("GET", "api/v1/sync/state", body: nil)
     }
 
-    public func push(_ request: PushRequest) async throws -> PushResponse {
-        try await send("POST", "api/v1/sync/push", body: try GongdanJSON.encoder().encode(request))
+    public func push(_ batch: OutgoingPush) async throws -> PushResponse {
+        try await send("POST", "api/v1/sync/push", body: Data(batch.encoded()))
     }
 
     public func pull(after cursor: Int64, limit: Int) async throws -> PullResponse {

@@ -43,19 +43,12 @@ public struct SyncSession: Sendable {
             throw SyncClientError.wrongNode(configured: identity.code, hubSays: state.node)
         }
         report.clockOffset = now().timeIntervalSince(state.serverTime)
-        let key = try store.signingKey()
 
-        // Push: own events after what the hub holds, in signed batches.
+        // Push: own events after what the hub holds, in signed batches of their stored bytes.
         var hubHas = state.hubHas
         try store.acknowledgePush(hubHas: hubHas)
-        while true {
-            let batch = try store.ownEvents(after: hubHas, limit: state.limits.maxPushEvents)
-            guard let last = batch.last else { break }
-            let head = try store.signedHead(at: last.id.seq)
-            let backlog = Int(max(0, try store.lastSeq() - last.id.seq))
-            let response = try await transport.push(PushRequest(
-                node: identity.code, events: batch, head: head, publicKey: key.publicKey, backlog: backlog,
-                software: software))
+        while let batch = try store.nextPush(after: hubHas, limit: state.limits.maxPushEvents, software: software) {
+            let response = try await transport.push(batch)
             report.pushed += response.accepted
             report.duplicates += response.duplicates
             report.conflicts += response.conflicts

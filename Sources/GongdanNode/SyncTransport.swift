@@ -6,7 +6,7 @@ public protocol SyncTransport: Sendable {
     /// `GET /api/v1/sync/state`.
     func state() async throws -> SyncState
     /// `POST /api/v1/sync/push`.
-    func push(_ request: PushRequest) async throws -> PushResponse
+    func push(_ batch: OutgoingPush) async throws -> PushResponse
     /// `GET /api/v1/sync/pull?after=&limit=`.
     func pull(after cursor: Int64, limit: Int) async throws -> PullResponse
 }

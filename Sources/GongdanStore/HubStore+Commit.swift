@@ -9,7 +9,7 @@ extension HubStore {
     /// from all its events into its projection; the unit feeds grow (a ticket entering a unit's
     /// scope brings its whole history first); conflicts are recorded. Returns the conflicts that
     /// are new or changed.
-    func commit(_ db: Database, _ events: [TicketEvent], now: Date) throws -> [ConflictNotice] {
+    func commit(_ db: Database, _ events: [ChainedEvent], now: Date) throws -> [ConflictNotice] {
         let insert = try db.cachedStatement(sql: """
             INSERT INTO events (origin, seq, ticket, type, hlc, body, hash) VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
@@ -22,11 +22,10 @@ extension HubStore {
         var order: [String] = []
         var created: [String: EventID] = [:]
         var latest = HybridTimestamp(millis: 0)
-        for event in events {
-            let body = event.canonicalJSON()
-            let hash = EventChain.hash(bytes: body)
+        for chained in events {
+            let event = chained.event, hash = chained.hash
             insert.setUncheckedArguments([event.id.origin, event.id.seq, event.ticket, event.payload.type, event.hlc.packed,
-                                          String(decoding: body, as: UTF8.self), hash])
+                                          String(decoding: chained.body, as: UTF8.self), hash])
             try insert.execute()
             if commits[event.ticket] == nil { order.append(event.ticket) }
             commits[event.ticket, default: []].append(db.lastInsertedRowID)

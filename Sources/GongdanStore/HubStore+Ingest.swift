@@ -47,7 +47,7 @@ extension HubStore {
         let head = try Self.originHead(db, node.code)
         let scope = try Self.ticketsInScope(db, unit: node.unit, of: Set(request.events.map(\.ticket)))
         let validator = PushValidator(caller: node, hubHas: head.seq, hubHeadHash: head.hash, now: now, limits: limits)
-        let fresh = try validator.validate(request, inScope: { scope.contains($0) })
+        let fresh = try validator.validateChain(request, inScope: { scope.contains($0) })
 
         // A replay must match what the hub holds byte for byte; anything else is a forked history.
         let stored = try db.cachedStatement(sql: "SELECT body FROM events WHERE origin = ? AND seq = ?")

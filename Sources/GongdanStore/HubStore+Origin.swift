@@ -21,6 +21,7 @@ extension HubStore {
         let actor = Actor(node: Self.origin, role: .workstation, unit: nil, person: person)
         let decoder = GongdanJSON.decoder()
         var events: [TicketEvent] = []
+        var chained: [ChainedEvent] = []
         for item in items {
             let held = try ReplicaStore.events(db, ticket: item.ticket)
             let prior = TicketFold.fold(held)
@@ -36,12 +37,13 @@ extension HubStore {
                                    payload: item.payload, prev: previous)
             // The canonical bytes are the event every replica decodes: fold and chain exactly those.
             let canonical = made.canonicalJSON()
-            let event = try decoder.decode(TicketEvent.self, from: Data(canonical))
-            previous = EventChain.hash(bytes: canonical)
-            events.append(event)
+            let event = ChainedEvent(try decoder.decode(TicketEvent.self, from: Data(canonical)))
+            previous = event.hash
+            events.append(event.event)
+            chained.append(event)
         }
         guard let last = events.last, let hash = previous else { return [] }
-        _ = try commit(db, events, now: now)
+        _ = try commit(db, chained, now: now)
         let head = try key.signHead(origin: Self.origin, seq: last.id.seq, hash: hash)
         try db.execute(sql: "INSERT INTO heads (origin, seq, hash, signature) VALUES (?, ?, ?, ?)",
                        arguments: [head.origin, head.seq, head.hash, head.signature])

@@ -4,7 +4,7 @@ import GongdanCore
 import GongdanSync
 
 extension HubStore {
-    /// The next page of `node`'s feed after `cursor` (`GET /sync/pull`).
+    /// The next page of `node`'s feed after `cursor` (`GET /sync/pull`), decoded.
     ///
     /// The workstation's feed is every event in commit order (cursor: a commit sequence); a unit's
     /// is its feed at the hub (cursor: a feed position), where a ticket entering its scope arrives
@@ -12,6 +12,41 @@ extension HubStore {
     /// stops growing past `limits.maxPullBytes` (one event at least). The page carries, per origin
     /// in it, the lowest signed head at or above the page's highest seq of that origin.
     public func pull(for node: RegisteredNode, after cursor: Int64, limit: Int) throws(SyncError) -> PullResponse {
+        let page = try storedPage(for: node, after: cursor, limit: limit)
+        let decoder = GongdanJSON.decoder()
+        var events: [TicketEvent] = []
+        events.reserveCapacity(page.bodies.count)
+        for (index, body) in page.bodies.enumerated() {
+            do {
+                events.append(try decoder.decode(TicketEvent.self, from: Data(body.utf8)))
+            } catch {
+                let id = page.ids[index]
+                throw SyncError(.storage, "the hub could not read its store (\(StoreError.corruptEvent(origin: id.origin, seq: id.seq, reason: "\(error)"))); run `gongdan hub verify` and tell the hub operator")
+            }
+        }
+        return PullResponse(events: events, cursor: page.cursor, more: page.more, heads: page.heads, units: page.units)
+    }
+
+    /// The same page as `pull`, as the JSON body of the answer: the stored events are spliced in
+    /// as they are (they are already canonical), so serving a page decodes and encodes no event.
+    public func pullEncoded(for node: RegisteredNode, after cursor: Int64, limit: Int) throws(SyncError) -> (body: [UInt8], events: Int, cursor: Int64) {
+        let page = try storedPage(for: node, after: cursor, limit: limit)
+        let body = SplicedMessage.pull(events: page.bodies.lazy.map(\.utf8), cursor: page.cursor, more: page.more,
+                                       heads: page.heads, units: page.units)
+        return (body, page.bodies.count, page.cursor)
+    }
+
+    /// A page of the feed as stored.
+    struct StoredPage {
+        var bodies: [String] = []
+        var ids: [EventID] = []
+        var cursor: Int64
+        var more = false
+        var heads: [SignedHead] = []
+        var units: [HandlingUnit] = []
+    }
+
+    func storedPage(for node: RegisteredNode, after cursor: Int64, limit: Int) throws(SyncError) -> StoredPage {
         let count = max(1, min(limit, limits.maxPullEvents))
         let maxBytes = limits.maxPullBytes
         return try syncRead { db in
@@ -28,34 +63,32 @@ extension HubStore {
                     """)
                 statement.setUncheckedArguments([cursor, count + 1])
             }
-            let decoder = GongdanJSON.decoder()
-            var events: [TicketEvent] = []
-            var position = cursor, bytes = 0, more = false
+            var page = StoredPage(cursor: cursor)
+            page.bodies.reserveCapacity(count)
+            var bytes = 0
             let rows = try Row.fetchCursor(statement)
             while let row = try rows.next() {
-                let body: String = row["body"]
+                let body: String = row[3]
                 let size = body.utf8.count
-                if events.count == count || (!events.isEmpty && bytes + size > maxBytes) {
-                    more = true
+                if page.bodies.count == count || (!page.bodies.isEmpty && bytes + size > maxBytes) {
+                    page.more = true
                     break
                 }
-                do {
-                    events.append(try decoder.decode(TicketEvent.self, from: Data(body.utf8)))
-                } catch {
-                    throw StoreError.corruptEvent(origin: row["origin"], seq: row["seq"], reason: "\(error)")
-                }
+                page.bodies.append(body)
+                page.ids.append(EventID(origin: row[1], seq: row[2]))
                 bytes += size
-                position = row["position"]
+                page.cursor = row[0]
             }
-            return PullResponse(events: events, cursor: position, more: more, heads: try Self.heads(db, covering: events),
-                                units: try Self.units(db))
+            page.heads = try Self.heads(db, covering: page.ids)
+            page.units = try Self.units(db)
+            return page
         }
     }
 
-    /// Per origin in `events`, the lowest stored signed head at or above their highest seq.
-    static func heads(_ db: Database, covering events: [TicketEvent]) throws -> [SignedHead] {
+    /// Per origin in `ids`, the lowest stored signed head at or above their highest seq.
+    static func heads(_ db: Database, covering ids: [EventID]) throws -> [SignedHead] {
         var top: [String: Int64] = [:]
-        for event in events { top[event.id.origin] = max(top[event.id.origin] ?? 0, event.id.seq) }
+        for id in ids { top[id.origin] = max(top[id.origin] ?? 0, id.seq) }
         let statement = try db.cachedStatement(sql: """
             SELECT seq, hash, signature FROM heads WHERE origin = ? AND seq >= ? ORDER BY seq LIMIT 1
             """)

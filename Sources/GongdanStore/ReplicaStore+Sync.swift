@@ -37,6 +37,36 @@ extension ReplicaStore {
         }
     }
 
+    /// The next push: this node's own events after `seq` (at most `limit`) as their stored
+    /// canonical bodies, the head of the batch signed, and the backlog left after it; nil when the
+    /// hub holds everything. One read of the store, no event decoded.
+    public func nextPush(after seq: Int64, limit: Int, software: String) throws -> OutgoingPush? {
+        try db.write { db in
+            let identity = try Self.requireIdentity(db, path: path)
+            let statement = try db.cachedStatement(sql: """
+                SELECT seq, body, hash FROM events WHERE origin = ? AND seq > ? ORDER BY seq LIMIT ?
+                """)
+            statement.setUncheckedArguments([identity.code, seq, limit])
+            var bodies: [String] = []
+            bodies.reserveCapacity(limit)
+            var last: (seq: Int64, hash: String?) = (seq, nil)
+            let rows = try Row.fetchCursor(statement)
+            while let row = try rows.next() {
+                bodies.append(row[1])
+                last = (row[0], row[2])
+            }
+            guard !bodies.isEmpty else { return nil }
+            guard let hash = last.hash else {
+                throw StoreError.corruptEvent(origin: identity.code, seq: last.seq, reason: "no hash stored for an own event")
+            }
+            let key = try Self.signingKey(db)
+            let lastSeq = try Int64.fetchOne(db, sql: "SELECT last_seq FROM node WHERE id = 1") ?? last.seq
+            return OutgoingPush(node: identity.code, bodies: bodies, lastSeq: last.seq,
+                                head: try key.signHead(origin: identity.code, seq: last.seq, hash: hash),
+                                publicKey: key.publicKey, backlog: Int(max(0, lastSeq - last.seq)), software: software)
+        }
+    }
+
     /// The signed head of this node's chain at `seq`.
     public func signedHead(at seq: Int64) throws -> SignedHead {
         try db.write { db in

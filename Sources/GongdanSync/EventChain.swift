@@ -12,20 +12,35 @@ public enum EventChain {
         hash(bytes: event.canonicalJSON())
     }
 
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
     /// Hex SHA-256 of `bytes`.
     public static func hash(bytes: [UInt8]) -> String {
         let digest = SHA256.hash(data: bytes)
-        return digest.map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        return String(unsafeUninitializedCapacity: SHA256.byteCount * 2) { buffer in
+            var index = 0
+            for byte in digest {
+                buffer[index] = hexDigits[Int(byte >> 4)]
+                buffer[index + 1] = hexDigits[Int(byte & 0x0F)]
+                index += 2
+            }
+            return index
+        }
     }
 
     /// Checks that `events` (one origin, ascending seq) continue the chain whose head is
     /// `(afterSeq, afterHash)`; returns the hash of the last event.
     public static func verify(_ events: [TicketEvent], after afterSeq: Int64, hash afterHash: String?) throws(SyncError) -> String? {
+        try link(events, after: afterSeq, hash: afterHash).last?.hash ?? afterHash
+    }
+
+    /// `verify`, keeping what it computed: each event with its canonical bytes and their hash, so
+    /// the store writes them without encoding and hashing the events a second time.
+    public static func link(_ events: [TicketEvent], after afterSeq: Int64, hash afterHash: String?) throws(SyncError) -> [ChainedEvent] {
         var seq = afterSeq
         var previous = afterHash
+        var linked: [ChainedEvent] = []
+        linked.reserveCapacity(events.count)
         for event in events {
             guard event.id.seq == seq + 1 else {
                 throw SyncError(.seqGap, "event \(event.id) does not follow seq \(seq): send the events from seq \(seq + 1) on, in order")
@@ -33,9 +48,11 @@ public enum EventChain {
             guard event.prev == previous else {
                 throw SyncError(.chainBroken, "event \(event.id) does not chain to the origin's previous event (prev \(event.prev ?? "none"), expected \(previous ?? "none")); the node's history was altered — run `gongdan check` on the node")
             }
-            previous = hash(of: event)
+            let chained = ChainedEvent(event)
+            linked.append(chained)
+            previous = chained.hash
             seq = event.id.seq
         }
-        return previous
+        return linked
     }
 }

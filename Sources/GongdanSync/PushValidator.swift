@@ -25,6 +25,12 @@ public struct PushValidator: Sendable {
     /// - Parameter inScope: whether the caller may act on a ticket it did not create in this batch
     ///   (a unit: the ticket is or was assigned to it, or it created it).
     public func validate(_ request: PushRequest, inScope: (String) -> Bool) throws(SyncError) -> [TicketEvent] {
+        try validateChain(request, inScope: inScope).map(\.event)
+    }
+
+    /// `validate`, returning each accepted event with the canonical bytes and hash its chain check
+    /// computed (what the hub stores).
+    public func validateChain(_ request: PushRequest, inScope: (String) -> Bool) throws(SyncError) -> [ChainedEvent] {
         try ProtocolVersion.current.checkCompatible(withPeer: request.protocol)
         guard !caller.revoked else {
             throw SyncError(.revoked, "the credential of node \(caller.code) was revoked; ask the hub operator for a new one")
@@ -45,7 +51,8 @@ public struct PushValidator: Sendable {
         }
         let fresh = request.events.filter { $0.id.seq > hubHas }
         guard !fresh.isEmpty else { return [] }
-        let lastHash = try EventChain.verify(fresh, after: hubHas, hash: hubHeadHash)
+        let chained = try EventChain.link(fresh, after: hubHas, hash: hubHeadHash)
+        let lastHash = chained.last?.hash
         guard let key = caller.publicKey ?? request.publicKey else {
             throw SyncError(.badSignature, "node \(caller.code) has no registered public key and the push carries none; upgrade gongdan on the node")
         }
@@ -72,7 +79,7 @@ public struct PushValidator: Sendable {
                 throw SyncError(.outOfScope, "ticket \(event.ticket) was never assigned to \(caller.code); a unit acts only on its own tickets")
             }
         }
-        return fresh
+        return chained
     }
 
     /// Which role may originate which event (the same table the decider enforces on the node).

@@ -54,9 +54,9 @@ public final class CuttingSyncTransport: SyncTransport, @unchecked Sendable {
     /// Pushes the batch. When the answer to a push the hub processed is lost, half the time the
     /// transport sends the very same request again at once and returns that answer, as a retrying
     /// HTTP client or proxy would: the hub must answer the replay with `duplicates` and store nothing.
-    public func push(_ request: PushRequest) async throws -> PushResponse {
+    public func push(_ batch: OutgoingPush) async throws -> PushResponse {
         do {
-            return try await call(.push) { try await base.push(request) }
+            return try await call(.push) { try await base.push(batch) }
         } catch let error as SyncClientError where error == Self.failure(.push, .after) {
             let replay = lock.withLock {
                 guard Bool.random(using: &random) else { return false }
@@ -64,7 +64,7 @@ public final class CuttingSyncTransport: SyncTransport, @unchecked Sendable {
                 return true
             }
             guard replay else { throw error }
-            return try await base.push(request)
+            return try await base.push(batch)
         }
     }
 

@@ -68,6 +68,12 @@ public struct CanonicalJSONWriter: Sendable {
         needsComma = false
     }
 
+    /// Writes a value that is already JSON (an event's stored canonical bytes) as it is.
+    public mutating func raw<Bytes: Sequence<UInt8>>(_ json: Bytes) {
+        bytes.append(contentsOf: json)
+        needsComma = true
+    }
+
     // MARK: - Scalars
 
     public mutating func string(_ value: String) {

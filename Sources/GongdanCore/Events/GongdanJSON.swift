@@ -10,10 +10,11 @@ public enum GongdanJSON {
         return encoder
     }
 
-    /// A new decoder with the conventions.
+    /// A new decoder with the conventions (the canonical date form is read without Foundation's
+    /// ISO 8601 parser: see `UTCSecondsDate`).
     public static func decoder() -> JSONDecoder {
         let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
+        decoder.dateDecodingStrategy = UTCSecondsDate.decodingStrategy
         return decoder
     }
 }

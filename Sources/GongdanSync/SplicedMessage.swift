@@ -1,0 +1,58 @@
+import GongdanCore
+
+/// Push requests and pull pages written around events that are already canonical JSON (the bodies
+/// a replica or the hub stores), so a sender never decodes and re-encodes what it only forwards.
+///
+/// The bytes are what `GongdanJSON.encoder()` writes for the same `PushRequest` / `PullResponse`
+/// (keys sorted, nil members left out); `SplicedMessageTests` decodes both and compares.
+public enum SplicedMessage {
+    /// A `PushRequest` whose `events` are the canonical bodies `events`, in order.
+    public static func push<Events: Sequence>(
+        node: String, events: Events, head: SignedHead?, publicKey: String?, backlog: Int, software: String,
+        protocol version: ProtocolVersion = .current
+    ) -> [UInt8] where Events.Element: Sequence<UInt8> {
+        var writer = CanonicalJSONWriter(capacity: 64 * 1024)
+        writer.object { w in
+            w.key("backlog"); w.int(backlog)
+            w.key("events"); w.array(events) { w, body in w.raw(body) }
+            if let head { w.key("head"); write(head, to: &w) }
+            w.key("node"); w.string(node)
+            w.key("protocol"); w.string(version.description)
+            if let publicKey { w.key("publicKey"); w.string(publicKey) }
+            w.key("software"); w.string(software)
+        }
+        return writer.bytes
+    }
+
+    /// A `PullResponse` whose `events` are the canonical bodies `events`, in feed order.
+    public static func pull<Events: Sequence>(
+        events: Events, cursor: Int64, more: Bool, heads: [SignedHead], units: [HandlingUnit],
+        protocol version: ProtocolVersion = .current
+    ) -> [UInt8] where Events.Element: Sequence<UInt8> {
+        var writer = CanonicalJSONWriter(capacity: 256 * 1024)
+        writer.object { w in
+            w.key("cursor"); w.int(cursor)
+            w.key("events"); w.array(events) { w, body in w.raw(body) }
+            w.key("heads"); w.array(heads) { w, head in write(head, to: &w) }
+            w.key("more"); w.bool(more)
+            w.key("protocol"); w.string(version.description)
+            w.key("units"); w.array(units) { w, unit in
+                w.object { w in
+                    w.key("code"); w.string(unit.code)
+                    w.key("kind"); w.string(unit.kind.rawValue)
+                    w.key("name"); w.string(unit.name)
+                }
+            }
+        }
+        return writer.bytes
+    }
+
+    private static func write(_ head: SignedHead, to writer: inout CanonicalJSONWriter) {
+        writer.object { w in
+            w.key("hash"); w.string(head.hash)
+            w.key("origin"); w.string(head.origin)
+            w.key("seq"); w.int(head.seq)
+            w.key("signature"); w.string(head.signature)
+        }
+    }
+}
