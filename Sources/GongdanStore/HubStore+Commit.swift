@@ -15,7 +15,7 @@ extension HubStore {
             """)
         // Rows inserted below get rowids above this one: it tells a ticket's earlier events from
         // this batch's, which are folded as they are instead of being decoded back from the store.
-        let storedBefore = try Int64.fetchOne(db, sql: "SELECT max(local_id) FROM events") ?? 0
+        let storedBefore = try Int64.fetchOne(db.cachedStatement(sql: "SELECT max(local_id) FROM events")) ?? 0
         var heads: [String: (seq: Int64, hash: String)] = [:]
         var fresh: [String: [TicketEvent]] = [:]
         var commits: [String: [Int64]] = [:]
@@ -34,13 +34,14 @@ extension HubStore {
             if case .created = event.payload { created[event.ticket] = event.id }
             latest = max(latest, event.hlc)
         }
+        let advance = try db.cachedStatement(sql: """
+            INSERT INTO origins (origin, has_seq, head_hash) VALUES (?, ?, ?)
+            ON CONFLICT(origin) DO UPDATE SET has_seq = excluded.has_seq, head_hash = excluded.head_hash
+            """)
         for (origin, head) in heads {
-            try db.execute(sql: """
-                INSERT INTO origins (origin, has_seq, head_hash) VALUES (?, ?, ?)
-                ON CONFLICT(origin) DO UPDATE SET has_seq = excluded.has_seq, head_hash = excluded.head_hash
-                """, arguments: [origin, head.seq, head.hash])
+            try advance.execute(arguments: [origin, head.seq, head.hash])
         }
-        try db.execute(sql: "UPDATE hub SET hlc = max(hlc, ?) WHERE id = 1", arguments: [latest.packed])
+        try db.cachedStatement(sql: "UPDATE hub SET hlc = max(hlc, ?) WHERE id = 1").execute(arguments: [latest.packed])
 
         var notices: [ConflictNotice] = []
         for ticket in order {
@@ -84,16 +85,18 @@ extension HubStore {
 
     /// The units a ticket involves at the hub (its scope), in a stable order.
     static func unitsInvolved(_ db: Database, ticket: String) throws -> [String] {
-        try String.fetchAll(db, sql: "SELECT unit FROM ticket_units WHERE ticket = ? ORDER BY unit", arguments: [ticket])
+        try String.fetchAll(db.cachedStatement(sql: "SELECT unit FROM ticket_units WHERE ticket = ? ORDER BY unit"),
+                            arguments: [ticket])
     }
 
     /// A unit newly in the ticket's scope gets its whole history (commit order); a unit already in
     /// it gets the new events. `INSERT OR IGNORE` keeps each event once per feed.
     private func extendFeeds(_ db: Database, ticket: String, entering: [String], staying: [String], commits: [Int64]) throws {
+        let history = try db.cachedStatement(sql: """
+            INSERT OR IGNORE INTO feed (unit, commit_seq) SELECT ?, local_id FROM events WHERE ticket = ? ORDER BY local_id
+            """)
         for unit in entering {
-            try db.execute(sql: """
-                INSERT OR IGNORE INTO feed (unit, commit_seq) SELECT ?, local_id FROM events WHERE ticket = ? ORDER BY local_id
-                """, arguments: [unit, ticket])
+            try history.execute(arguments: [unit, ticket])
         }
         guard !staying.isEmpty else { return }
         let append = try db.cachedStatement(sql: "INSERT OR IGNORE INTO feed (unit, commit_seq) VALUES (?, ?)")
@@ -107,7 +110,7 @@ extension HubStore {
         let window = Int64(ConflictDetector.duplicateWindow * 1000)
         let createdAt = state.createdAt.millis
         // Two indexed lookups (by name, by credit code) rather than one OR that scans every ticket.
-        let rows = try Row.fetchAll(db, sql: """
+        let rows = try Row.fetchAll(db.cachedStatement(sql: """
             WITH candidates(code) AS (
                 SELECT code FROM tickets WHERE entity_name = ? AND created_at BETWEEN ? AND ?
                 UNION
@@ -118,7 +121,7 @@ extension HubStore {
                    (SELECT seq FROM events e WHERE e.ticket = t.code AND e.type = 'created' ORDER BY local_id LIMIT 1) AS seq
             FROM candidates c JOIN tickets t ON t.code = c.code
             WHERE t.code != ? AND t.status != 'merged'
-            """, arguments: [state.intake.entity.name, createdAt - window, createdAt + window,
+            """), arguments: [state.intake.entity.name, createdAt - window, createdAt + window,
                              state.intake.entity.creditCode, createdAt - window, createdAt + window, state.code])
         let candidates = rows.compactMap { row -> IntakeRecord? in
             guard let origin: String = row["origin"], let seq: Int64 = row["seq"] else { return nil }

@@ -101,16 +101,16 @@ extension HubStore {
     /// Returns the notice when the queue changed.
     static func record(_ db: Database, _ conflict: DetectedConflict, at now: Date) throws -> ConflictNotice? {
         let events = String(decoding: try GongdanJSON.encoder().encode(conflict.events), as: UTF8.self)
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO conflicts (ticket, kind, key, events, summary, decision, status, created_at)
             VALUES (?, ?, ?, ?, ?, ?, 'open', ?)
             ON CONFLICT(key) DO UPDATE SET kind = excluded.kind, events = excluded.events, summary = excluded.summary,
                 decision = excluded.decision
             WHERE conflicts.status = 'open' AND conflicts.events != excluded.events
-            """, arguments: [conflict.ticket, conflict.kind.rawValue, conflict.key, events, conflict.summary,
+            """).execute(arguments: [conflict.ticket, conflict.kind.rawValue, conflict.key, events, conflict.summary,
                              conflict.decision, now.millis])
         guard db.changesCount > 0,
-              let id = try Int64.fetchOne(db, sql: "SELECT id FROM conflicts WHERE key = ?", arguments: [conflict.key])
+              let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM conflicts WHERE key = ?"), arguments: [conflict.key])
         else { return nil }
         return ConflictNotice(id: id, ticket: conflict.ticket, kind: conflict.kind, summary: conflict.summary)
     }

@@ -62,14 +62,14 @@ extension HubStore {
         if !fresh.isEmpty {
             notices = try commit(db, fresh, now: now)
             if let signed = request.head {
-                try db.execute(sql: "INSERT OR IGNORE INTO heads (origin, seq, hash, signature) VALUES (?, ?, ?, ?)",
-                               arguments: [signed.origin, signed.seq, signed.hash, signed.signature])
+                try db.cachedStatement(sql: "INSERT OR IGNORE INTO heads (origin, seq, hash, signature) VALUES (?, ?, ?, ?)")
+                    .execute(arguments: [signed.origin, signed.seq, signed.hash, signed.signature])
             }
         }
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             UPDATE nodes SET last_seen = ?, backlog = ?, software = ?, last_error = NULL,
                 public_key = coalesce(public_key, ?) WHERE code = ?
-            """, arguments: [now.millis, request.backlog, request.software, fresh.isEmpty ? nil : request.publicKey, node.code])
+            """).execute(arguments: [now.millis, request.backlog, request.software, fresh.isEmpty ? nil : request.publicKey, node.code])
         let hubHas = try Self.originHead(db, node.code).seq
         return PushResponse(accepted: fresh.count, duplicates: request.events.count - fresh.count, hubHas: hubHas,
                             conflicts: notices)
@@ -85,7 +85,8 @@ extension HubStore {
 
     /// The highest contiguous seq of `origin` held and its hash.
     static func originHead(_ db: Database, _ origin: String) throws -> (seq: Int64, hash: String?) {
-        guard let row = try Row.fetchOne(db, sql: "SELECT has_seq, head_hash FROM origins WHERE origin = ?", arguments: [origin]) else {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT has_seq, head_hash FROM origins WHERE origin = ?"),
+                                         arguments: [origin]) else {
             return (0, nil)
         }
         return (row["has_seq"], row["head_hash"])
