@@ -62,4 +62,6 @@ struct TicketDesk {
     var events: [TicketEvent] { harness.allEvents }
 
     var state: TicketState { TicketFold.fold(harness.allEvents)! }
+
+    var facts: TicketFacts { TicketFacts(state) }
 }
