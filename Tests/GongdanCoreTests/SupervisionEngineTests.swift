@@ -82,6 +82,27 @@ struct SupervisionEngineTests {
         #expect(alone.filter { $0.trigger == .unsignedPastLimit }.map(\.tickets) == [["WS-26-0003"]])
     }
 
+    @Test("lapses older than the counting window no longer add up")
+    func unsignedWindow() throws {
+        let desks = [try dispatched(1), try dispatched(2)]
+
+        // 30 days after the limits ended (10-13 24:00) they still count; a minute later they do not
+        let inside = candidates(desks, asOf: "2026-11-13 00:00")
+        let outside = candidates(desks, asOf: "2026-11-13 00:01")
+
+        #expect(inside.contains { $0.trigger == .unsignedPastLimit })
+        #expect(!outside.contains { $0.trigger == .unsignedPastLimit })
+    }
+
+    @Test("the date to finish by counts working days after the as-of date, skipping the National Day holiday")
+    func finishByAcrossHolidays() {
+        // Wednesday 2026-09-30: 10-01 … 10-07 are off; 10-08, 10-09 and the make-up Saturday 10-10 are worked.
+        #expect(SupervisionEngine.finishBy(asOf: cst("2026-09-30 09:00")) == CivilDate("2026-10-10"))
+        var five = SupervisionThresholds()
+        five.finishWithinWorkingDays = 5
+        #expect(SupervisionEngine.finishBy(asOf: cst("2026-09-30 09:00"), thresholds: five) == CivilDate("2026-10-13"))
+    }
+
     // MARK: Overdue and not replied
 
     @Test("a ticket not replied by its deadline brings its lead a reminder from the deadline's end")

@@ -55,6 +55,13 @@ public struct ScoringPeriod: Hashable, Sendable, Codable, Comparable, CustomStri
         self.index = index
     }
 
+    /// A month already known to be valid (a month of a valid period).
+    private init(validMonth month: Int, of year: Int) {
+        kind = .month
+        self.year = year
+        index = month
+    }
+
     /// Reads `2026-10` (a month, two digits), `2026-Q4` (a quarter; `q` also accepted) or `2026` (a year).
     ///
     /// - Throws: ``ScoringError/invalidPeriod(_:problem:)`` saying what is wrong.
@@ -121,7 +128,7 @@ public struct ScoringPeriod: Hashable, Sendable, Codable, Comparable, CustomStri
     /// The months the period is made of, in order.
     public var months: [ScoringPeriod] {
         let first = firstDay.month, last = lastDay.month
-        return (first...last).map { try! ScoringPeriod(kind: .month, year: year, index: $0) }
+        return (first...last).map { ScoringPeriod(validMonth: $0, of: year) }
     }
 
     /// `2026-10`, `2026-Q4` or `2026`.

@@ -96,7 +96,7 @@ public enum SupervisionEngine {
         var misses: [String: [(code: String, signBy: Date)]] = [:]
         for ticket in facts {
             for round in ticket.rounds where missedSigning(round, asOf: asOf) {
-                guard let signBy = round.signBy, signBy > windowStart,
+                guard let signBy = round.signBy, signBy >= windowStart,
                       cited[round.unit]?.contains(ticket.code) != true else { continue }
                 misses[round.unit, default: []].append((ticket.code, signBy))
             }
@@ -181,7 +181,7 @@ public enum SupervisionEngine {
         for ticket in facts {
             for (round, next) in zip(ticket.rounds, ticket.rounds.dropFirst()) {
                 guard let returnedAt = round.returnedAt, next.unit == round.unit, next.startedAt <= asOf,
-                      next.startedAt > windowStart, cited[round.unit]?.contains(ticket.code) != true
+                      next.startedAt >= windowStart, cited[round.unit]?.contains(ticket.code) != true
                 else { continue }
                 overrules[round.unit, default: []].append((ticket.code, returnedAt, next.startedAt))
             }
