@@ -140,12 +140,18 @@ public enum ConflictDetector {
     }
 
     private static func sameEntity(_ a: IntakeRecord, _ b: IntakeRecord) -> Bool {
+        sameEntity(name: a.entityName, creditCode: a.creditCode, asName: b.entityName, creditCode: b.creditCode)
+    }
+
+    /// Whether two reports come from the same entity: the same credit code when both have one,
+    /// else the same name (trimmed, case folded).
+    static func sameEntity(name: String, creditCode: String?, asName otherName: String, creditCode otherCode: String?) -> Bool {
         func clean(_ text: String?) -> String? {
             guard let text = text?.trimmingCharacters(in: .whitespaces).uppercased(), !text.isEmpty else { return nil }
             return text
         }
-        if let left = clean(a.creditCode), let right = clean(b.creditCode) { return left == right }
-        guard let left = clean(a.entityName), let right = clean(b.entityName) else { return false }
+        if let left = clean(creditCode), let right = clean(otherCode) { return left == right }
+        guard let left = clean(name), let right = clean(otherName) else { return false }
         return left == right
     }
 }

@@ -20,6 +20,7 @@ extension TicketState {
             signedAt = event.time
             deadline = intake.keptDeadline
         }
+        rounds = Self.openingRound(of: self).map { [$0] } ?? []
     }
 
     /// Applies one event. Total: an event the current state does not allow (it raced with another
@@ -29,7 +30,7 @@ extension TicketState {
         clock = clock.merged(with: event.clock)
         eventCount += 1
         lastEventAt = max(lastEventAt, event.time)
-        if !applyIfAllowed(event) { supersededEvents.append(event.id) }
+        if applyIfAllowed(event) { recordInRounds(event) } else { supersededEvents.append(event.id) }
     }
 
     private func actsAsLead(_ event: TicketEvent) -> Bool {

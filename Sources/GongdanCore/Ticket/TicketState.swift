@@ -77,6 +77,9 @@ public struct TicketState: Hashable, Sendable {
 
     public var closedAt: Date?
     public var closure: Closure?
+    /// Every spell of the ticket with a unit, oldest first (see ``HandlingRound``); an immediate answer
+    /// at intake is a round too, so `rounds.count` may exceed ``round``.
+    public var rounds: [HandlingRound] = []
     public var mergedInto: String?
 
     /// Events that arrived when the ticket no longer allowed them (e.g. concurrent offline work);
