@@ -7,7 +7,10 @@ import Hummingbird
 enum JSONBody {
     /// Reads the whole request body, at most `limit` bytes (`body_too_large` past it), and decodes
     /// it (`malformed_request` with the decoder's reason when it is not a `Value`).
-    static func decode<Value: Decodable>(_ type: Value.Type, from request: Request, limit: Int) async throws -> Value {
+    static func decode<Value: Decodable>(_ type: Value.Type, from request: Request, limit: Int,
+                                         with decode: (ByteBuffer) throws -> Value = { buffer in
+                                             try GongdanJSON.decoder().decode(Value.self, from: Data(buffer.readableBytesView))
+                                         }) async throws -> Value {
         let buffer: ByteBuffer
         do {
             buffer = try await request.body.collect(upTo: limit)
@@ -15,7 +18,7 @@ enum JSONBody {
             throw SyncError(.tooLarge, "the request body is over \(limit) bytes; send smaller batches (at most limits.maxPushEvents events)")
         }
         do {
-            return try GongdanJSON.decoder().decode(type, from: Data(buffer.readableBytesView))
+            return try decode(buffer)
         } catch let error as DecodingError {
             throw SyncError(.malformed, "the body is not a valid \(type): \(reason(error)); check that both sides speak protocol \(ProtocolVersion.current)")
         } catch {

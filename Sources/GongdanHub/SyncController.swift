@@ -22,7 +22,9 @@ struct SyncController: Sendable {
         }
         group.post("push") { request, context in
             let node = try await authenticate(request)
-            let push = try await JSONBody.decode(PushRequest.self, from: request, limit: store.limits.maxBodyBytes)
+            let push = try await JSONBody.decode(PushRequest.self, from: request, limit: store.limits.maxBodyBytes) { buffer in
+                try buffer.withUnsafeReadableBytes { try PushRequest.decode(from: $0) }
+            }
             let store = store, time = now()
             let answer = try await executor.run { try store.ingest(push, from: node, now: time) }
             context.logger.info("push", metadata: [

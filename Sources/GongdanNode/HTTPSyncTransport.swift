@@ -33,10 +33,12 @@ public struct HTTPSyncTransport: SyncTransport {
     }
 
     public func pull(after cursor: Int64, limit: Int) async throws -> PullResponse {
-        try await send("GET", "api/v1/sync/pull?after=\(cursor)&limit=\(limit)", body: nil)
+        try await send("GET", "api/v1/sync/pull?after=\(cursor)&limit=\(limit)", body: nil, decode: PullResponse.decode(from:))
     }
 
-    func send<Response: Decodable>(_ method: String, _ path: String, body: Data?) async throws -> Response {
+    func send<Response: Decodable>(_ method: String, _ path: String, body: Data?,
+                                   decode: (Data) throws -> Response = { try GongdanJSON.decoder().decode(Response.self, from: $0) })
+        async throws -> Response {
         guard let url = URL(string: path, relativeTo: baseURL) else {
             throw SyncClientError.badResponse(url: baseURL.absoluteString, status: 0, detail: "cannot form a URL for \(path)")
         }
@@ -65,7 +67,7 @@ public struct HTTPSyncTransport: SyncTransport {
                                               detail: String(decoding: data.prefix(200), as: UTF8.self))
         }
         do {
-            return try decoder.decode(Response.self, from: data)
+            return try decode(data)
         } catch {
             throw SyncClientError.badResponse(url: url.absoluteString, status: status, detail: "\(error)")
         }

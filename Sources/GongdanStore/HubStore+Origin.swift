@@ -19,7 +19,6 @@ extension HubStore {
         var previous: String? = row["last_hash"]
         var clock = HybridClock(last: HybridTimestamp(packed: row["hlc"]))
         let actor = Actor(node: Self.origin, role: .workstation, unit: nil, person: person)
-        let decoder = GongdanJSON.decoder()
         var events: [TicketEvent] = []
         var chained: [ChainedEvent] = []
         for item in items {
@@ -37,7 +36,7 @@ extension HubStore {
                                    payload: item.payload, prev: previous)
             // The canonical bytes are the event every replica decodes: fold and chain exactly those.
             let canonical = made.canonicalJSON()
-            let event = ChainedEvent(try decoder.decode(TicketEvent.self, from: Data(canonical)))
+            let event = ChainedEvent(try GongdanJSON.decodeEvent(canonical))
             previous = event.hash
             events.append(event.event)
             chained.append(event)

@@ -13,12 +13,11 @@ extension HubStore {
     /// in it, the lowest signed head at or above the page's highest seq of that origin.
     public func pull(for node: RegisteredNode, after cursor: Int64, limit: Int) throws(SyncError) -> PullResponse {
         let page = try storedPage(for: node, after: cursor, limit: limit)
-        let decoder = GongdanJSON.decoder()
         var events: [TicketEvent] = []
         events.reserveCapacity(page.bodies.count)
         for (index, body) in page.bodies.enumerated() {
             do {
-                events.append(try decoder.decode(TicketEvent.self, from: Data(body.utf8)))
+                events.append(try GongdanJSON.decodeEvent(body))
             } catch {
                 let id = page.ids[index]
                 throw SyncError(.storage, "the hub could not read its store (\(StoreError.corruptEvent(origin: id.origin, seq: id.seq, reason: "\(error)"))); run `gongdan hub verify` and tell the hub operator")

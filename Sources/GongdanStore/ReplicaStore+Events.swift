@@ -131,9 +131,8 @@ extension ReplicaStore {
     }
 
     static func events(_ db: Database, ticket: String) throws -> [TicketEvent] {
-        let decoder = GongdanJSON.decoder()
-        return try Row.fetchAll(db, sql: "SELECT origin, seq, body FROM events WHERE ticket = ? ORDER BY hlc, origin, seq",
-                                arguments: [ticket]).map { row in try decodeEvent(row, with: decoder) }
+        let statement = try db.cachedStatement(sql: "SELECT origin, seq, body FROM events WHERE ticket = ? ORDER BY hlc, origin, seq")
+        return try Row.fetchAll(statement, arguments: [ticket]).map(decodeEvent)
     }
 
     /// The ticket's events whose rowid is at most `lastRowID` (those stored before a batch began),
@@ -142,21 +141,22 @@ extension ReplicaStore {
         let statement = try db.cachedStatement(sql: "SELECT origin, seq, body FROM events WHERE ticket = ? AND local_id <= ?")
         statement.setUncheckedArguments([ticket, lastRowID])
         var events: [TicketEvent] = []
-        var decoder: JSONDecoder?  // made only for a ticket that has earlier events
         let rows = try Row.fetchCursor(statement)
         while let row = try rows.next() {
-            let rowDecoder = decoder ?? GongdanJSON.decoder()
-            decoder = rowDecoder
-            events.append(try decodeEvent(row, with: rowDecoder))
+            events.append(try decodeEvent(row))
         }
         return events
     }
 
     /// Decodes an `events` row's body (columns origin, seq, body).
-    static func decodeEvent(_ row: Row, with decoder: JSONDecoder) throws -> TicketEvent {
-        let body: String = row[2]
+    static func decodeEvent(_ row: Row) throws -> TicketEvent {
         do {
-            return try decoder.decode(TicketEvent.self, from: Data(body.utf8))
+            return try row.withUnsafeData(atIndex: 2) { data in
+                guard let data else { throw StoreError.corruptEvent(origin: row[0], seq: row[1], reason: "no body") }
+                return try GongdanJSON.decodeEvent(data)
+            }
+        } catch let error as StoreError {
+            throw error
         } catch {
             throw StoreError.corruptEvent(origin: row[0], seq: row[1], reason: "\(error)")
         }
@@ -182,7 +182,7 @@ extension ReplicaStore {
         // The stored canonical bytes are the event: fold what every other replica will decode
         // (dates at whole seconds), and chain the next event to their hash.
         let canonical = made.canonicalJSON()
-        let event = try GongdanJSON.decoder().decode(TicketEvent.self, from: Data(canonical))
+        let event = try GongdanJSON.decodeEvent(canonical)
         let hash = EventChain.hash(bytes: canonical)
         try db.execute(sql: "INSERT INTO events (origin, seq, ticket, type, hlc, body, hash) VALUES (?, ?, ?, ?, ?, ?, ?)",
                        arguments: [actor.node, seq, ticket, payload.type, hlc.packed,

@@ -31,9 +31,8 @@ extension ReplicaStore {
     public func ownEvents(after seq: Int64, limit: Int) throws -> [TicketEvent] {
         try db.read { db in
             guard let own = try Self.identity(db)?.code else { return [] }
-            let decoder = GongdanJSON.decoder()
             return try Row.fetchAll(db, sql: "SELECT origin, seq, body FROM events WHERE origin = ? AND seq > ? ORDER BY seq LIMIT ?",
-                                    arguments: [own, seq, limit]).map { try Self.decodeEvent($0, with: decoder) }
+                                    arguments: [own, seq, limit]).map(Self.decodeEvent)
         }
     }
 

@@ -33,6 +33,6 @@ public struct OutgoingPush: Sendable {
 
     /// The request the hub decodes from `encoded()` (for transports without a network).
     public func request() throws -> PushRequest {
-        try GongdanJSON.decoder().decode(PushRequest.self, from: Data(encoded()))
+        try PushRequest.decode(from: encoded())
     }
 }

@@ -52,3 +52,25 @@ struct SplicedMessageTests {
         #expect(linked.map(\.hash) == chain.map { EventChain.hash(of: $0) })
     }
 }
+
+@Suite("Fast decoding of sync messages")
+struct FastMessageDecodingTests {
+    @Test("a spliced push and pull page decode on the fast path to what JSONDecoder reads")
+    func messagesTakeTheFastPath() throws {
+        let events = SplicedMessageTests.events(30)
+        let head = SignedHead(origin: "WS", seq: 30, hash: "ab", signature: "c2ln")
+        let push = SplicedMessage.push(node: "WS", events: events.map { $0.canonicalJSON() }, head: head, publicKey: nil,
+                                       backlog: 2, software: "s")
+        #expect(try PushRequest.decode(from: push) == GongdanJSON.decoder().decode(PushRequest.self, from: Data(push)))
+        let page = SplicedMessage.pull(events: events.map { $0.canonicalJSON() }, cursor: 5, more: false, heads: [head],
+                                       units: [HandlingUnit(code: "DX", name: "东兴镇", kind: .township)])
+        #expect(try PullResponse.decode(from: page) == GongdanJSON.decoder().decode(PullResponse.self, from: Data(page)))
+    }
+
+    @Test("a push with a wrong type is refused with JSONDecoder's error, naming where")
+    func malformedPushKeepsTheDetailedError() throws {
+        let body = Array(#"{"protocol":"1.0","node":"WS","events":[],"backlog":"many","software":"s"}"#.utf8)
+        let error = try #require(throws: DecodingError.self) { try PushRequest.decode(from: body) }
+        #expect("\(error)".contains("backlog"))
+    }
+}

@@ -17,4 +17,27 @@ public enum GongdanJSON {
         decoder.dateDecodingStrategy = UTCSecondsDate.decodingStrategy
         return decoder
     }
+
+    /// Decodes `bytes` as a `T` the fast way (`read`, see `JSONReader`), or with `decoder()` when
+    /// the bytes are outside the fast path's subset: the same value either way, and `JSONDecoder`'s
+    /// detailed error when the bytes are not a `T`.
+    public static func decode<T: Decodable>(_ type: T.Type, from bytes: some ContiguousBytes,
+                                            fast read: (inout JSONReader) throws -> T) throws -> T {
+        do {
+            return try JSONReader.read(bytes, read)
+        } catch is JSONReader.Miss {
+            return try bytes.withUnsafeBytes { raw in try decoder().decode(T.self, from: Data(raw)) }
+        }
+    }
+
+    /// An event from its JSON (a stored body or a wire element), fast when it is canonical.
+    public static func decodeEvent(_ bytes: some ContiguousBytes) throws -> TicketEvent {
+        try decode(TicketEvent.self, from: bytes, fast: TicketEvent.read(from:))
+    }
+
+    /// An event from its JSON text.
+    public static func decodeEvent(_ text: String) throws -> TicketEvent {
+        var text = text
+        return try text.withUTF8 { utf8 in try decodeEvent(UnsafeRawBufferPointer(utf8)) }
+    }
 }
