@@ -22,6 +22,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // Pure domain: events, fold, roles, calendar, clocks. No IO, no database, no network.
@@ -38,8 +40,15 @@ let package = Package(
             dependencies: ["GongdanCore", "GongdanSync", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
-        // The node service: a command becomes an event in the replica.
-        .target(name: "GongdanNode", dependencies: ["GongdanCore", "GongdanStore"], swiftSettings: swiftSettings),
+        // The node service: a command becomes an event in the replica; the sync client (AsyncHTTPClient).
+        .target(
+            name: "GongdanNode",
+            dependencies: ["GongdanCore", "GongdanStore", "GongdanSync",
+                           .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                           .product(name: "NIOCore", package: "swift-nio"),
+                           .product(name: "NIOHTTP1", package: "swift-nio")],
+            swiftSettings: swiftSettings
+        ),
         // The district hub's HTTP server (Hummingbird): the sync API over the hub store.
         .target(
             name: "GongdanHub",

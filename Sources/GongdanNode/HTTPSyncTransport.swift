@@ -1,75 +1,92 @@
+import AsyncHTTPClient
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import GongdanCore
 import GongdanSync
+import NIOCore
+import NIOHTTP1
 
-/// The sync protocol over HTTP with Foundation's URLSession (libcurl on Linux): no extra
-/// dependency, and sync sends few, large requests, so its per-request cost does not matter.
+/// The sync protocol over HTTP with AsyncHTTPClient (SwiftNIO).
+///
+/// Foundation's URLSession was the first choice (no extra dependency), but on Linux it drives
+/// libcurl by polling: a node waiting on the hub burned a whole core, the one the hub needed on a
+/// 2-core machine. AsyncHTTPClient waits on epoll like the hub's own server does.
 public struct HTTPSyncTransport: SyncTransport {
     public let baseURL: URL
     let token: String
-    let session: URLSession
+    let timeout: TimeAmount
+    let client: HTTPClient
+    /// The largest answer read: a pull page is bounded by the hub's `maxPullBytes` plus its envelope.
+    static let maxResponseBytes = 64 << 20
 
-    public init(baseURL: URL, token: String, timeout: TimeInterval = 30) {
+    /// - Parameter client: the HTTP client; the process-wide shared one by default (never shut down).
+    public init(baseURL: URL, token: String, timeout: TimeInterval = 30, client: HTTPClient = .shared) {
         self.baseURL = baseURL
         self.token = token
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = timeout
-        configuration.timeoutIntervalForResource = timeout * 4
-        // Pages are applied once and never fetched again: caching them only costs memory.
-        configuration.urlCache = nil
-        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
-        session = URLSession(configuration: configuration)
+        self.timeout = .milliseconds(Int64(timeout * 1000))
+        self.client = client
     }
 
     public func state() async throws -> SyncState {
-        try await send("GET", "api/v1/sync/state", body: nil)
+        try await send(.GET, "api/v1/sync/state", body: nil)
     }
 
     public func push(_ batch: OutgoingPush) async throws -> PushResponse {
-        try await send("POST", "api/v1/sync/push", body: Data(batch.encoded()))
+        try await send(.POST, "api/v1/sync/push", body: batch.encoded())
     }
 
     public func pull(after cursor: Int64, limit: Int) async throws -> PullResponse {
-        try await send("GET", "api/v1/sync/pull?after=\(cursor)&limit=\(limit)", body: nil, decode: PullResponse.decode(from:))
+        try await send(.GET, "api/v1/sync/pull?after=\(cursor)&limit=\(limit)", body: nil) { buffer in
+            try buffer.withUnsafeReadableBytes { try PullResponse.decode(from: $0) }
+        }
     }
 
-    func send<Response: Decodable>(_ method: String, _ path: String, body: Data?,
-                                   decode: (Data) throws -> Response = { try GongdanJSON.decoder().decode(Response.self, from: $0) })
-        async throws -> Response {
+    func send<Response: Decodable>(
+        _ method: HTTPMethod, _ path: String, body: [UInt8]?,
+        decode: (ByteBuffer) throws -> Response = { try GongdanJSON.decoder().decode(Response.self, from: Data($0.readableBytesView)) }
+    ) async throws -> Response {
         guard let url = URL(string: path, relativeTo: baseURL) else {
             throw SyncClientError.badResponse(url: baseURL.absoluteString, status: 0, detail: "cannot form a URL for \(path)")
         }
-        var request = URLRequest(url: url)
-        request.httpMethod = method
-        request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
-        request.setValue(ProtocolVersion.current.description, forHTTPHeaderField: ProtocolVersion.header)
-        request.setValue("application/json", forHTTPHeaderField: "Accept")
+        var request = HTTPClientRequest(url: url.absoluteString)
+        request.method = method
+        request.headers.add(name: "Authorization", value: "Bearer \(token)")
+        request.headers.add(name: ProtocolVersion.header, value: ProtocolVersion.current.description)
+        request.headers.add(name: "Accept", value: "application/json")
         if let body {
-            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-            request.httpBody = body
+            request.headers.add(name: "Content-Type", value: "application/json")
+            request.body = .bytes(ByteBuffer(bytes: body))
         }
-        let data: Data, response: URLResponse
+        let status: Int, data: ByteBuffer
         do {
-            (data, response) = try await session.data(for: request)
+            let response = try await client.execute(request, timeout: timeout)
+            status = Int(response.status.code)
+            data = try await response.body.collect(upTo: Self.maxResponseBytes)
         } catch {
-            throw SyncClientError.unreachable(url: baseURL.absoluteString, reason: error.localizedDescription)
+            throw SyncClientError.unreachable(url: baseURL.absoluteString, reason: Self.reason(error))
         }
-        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
-        let decoder = GongdanJSON.decoder()
         guard (200..<300).contains(status) else {
-            if let refusal = try? decoder.decode(ErrorResponse.self, from: data) {
+            if let refusal = try? GongdanJSON.decoder().decode(ErrorResponse.self, from: Data(data.readableBytesView)) {
                 throw SyncClientError.refused(refusal.error)
             }
             throw SyncClientError.badResponse(url: url.absoluteString, status: status,
-                                              detail: String(decoding: data.prefix(200), as: UTF8.self))
+                                              detail: String(decoding: data.readableBytesView.prefix(200), as: UTF8.self))
         }
         do {
             return try decode(data)
         } catch {
             throw SyncClientError.badResponse(url: url.absoluteString, status: status, detail: "\(error)")
         }
+    }
+
+    /// A readable reason for a failed exchange ("connection refused", "timed out", …).
+    static func reason(_ error: any Error) -> String {
+        if let error = error as? HTTPClientError {
+            switch error {
+            case .deadlineExceeded, .readTimeout, .connectTimeout: return "the hub did not answer in time"
+            case .remoteConnectionClosed: return "the hub closed the connection"
+            default: return "\(error)"
+            }
+        }
+        return "\(error)"
     }
 }
