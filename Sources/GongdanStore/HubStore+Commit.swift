@@ -52,10 +52,9 @@ extension HubStore {
             // Events of a ticket whose `created` event the hub does not hold yet wait for it.
             guard let state = TicketFold.fold(all) else { continue }
             try ReplicaStore.writeProjection(db, state)
-            try Self.recordScope(db, state: state, events: all)
-            let after = try Self.unitsInvolved(db, ticket: ticket)
-            try extendFeeds(db, ticket: ticket, entering: after.filter { !before.contains($0) },
-                            staying: after.filter { before.contains($0) }, commits: commits[ticket] ?? [])
+            let entering = Self.scope(of: state, events: all).subtracting(before).sorted()
+            try Self.recordScope(db, ticket: ticket, units: entering)
+            try extendFeeds(db, ticket: ticket, entering: entering, staying: before, commits: commits[ticket] ?? [])
             var detected = ConflictDetector.detect(events: all, state: state)
             if let createdEvent = created[ticket] {
                 detected += try duplicateIntakes(db, state: state, createdEvent: createdEvent)
@@ -68,19 +67,27 @@ extension HubStore {
     }
 
     /// Every unit the ticket was ever assigned to (each applied dispatch or escalation, lead and
-    /// co-units), besides the current ones the projection records: a batch that dispatches and
-    /// re-dispatches must still leave the first unit in scope.
-    static func recordScope(_ db: Database, state: TicketState, events: [TicketEvent]) throws {
+    /// co-units) and the units the projection names (lead, co-units, the creating unit): a batch
+    /// that dispatches and re-dispatches must still leave the first unit in scope.
+    static func scope(of state: TicketState, events: [TicketEvent]) -> Set<String> {
+        var units = Set([state.lead, state.createdBy.unit].compactMap { $0} + state.coUnits)
         let superseded = Set(state.supersededEvents)
-        let involve = try db.cachedStatement(sql: "INSERT OR IGNORE INTO ticket_units (ticket, unit) VALUES (?, ?)")
         for event in events where !superseded.contains(event.id) {
             switch event.payload {
             case .dispatched(let assignment), .escalated(let assignment):
-                for unit in [assignment.lead] + assignment.co { try involve.execute(arguments: [state.code, unit]) }
+                units.insert(assignment.lead)
+                units.formUnion(assignment.co)
             default:
                 break
             }
         }
+        return units
+    }
+
+    /// Records that `units` are in the ticket's scope.
+    static func recordScope(_ db: Database, ticket: String, units: [String]) throws {
+        let involve = try db.cachedStatement(sql: "INSERT OR IGNORE INTO ticket_units (ticket, unit) VALUES (?, ?)")
+        for unit in units { try involve.execute(arguments: [ticket, unit]) }
     }
 
     /// The units a ticket involves at the hub (its scope), in a stable order.
@@ -110,6 +117,13 @@ extension HubStore {
         let window = Int64(ConflictDetector.duplicateWindow * 1000)
         let createdAt = state.createdAt.millis
         // Two indexed lookups (by name, by credit code) rather than one OR that scans every ticket.
+        // Nearly always nobody else: two indexed lookups, then the details only for candidates.
+        let anyCandidate = try Bool.fetchOne(db.cachedStatement(sql: """
+            SELECT EXISTS (SELECT 1 FROM tickets WHERE entity_name = ? AND created_at BETWEEN ? AND ? AND code != ?)
+                OR EXISTS (SELECT 1 FROM tickets WHERE credit_code = ? AND created_at BETWEEN ? AND ? AND code != ?)
+            """), arguments: [state.intake.entity.name, createdAt - window, createdAt + window, state.code,
+                              state.intake.entity.creditCode, createdAt - window, createdAt + window, state.code]) ?? false
+        guard anyCandidate else { return [] }
         let rows = try Row.fetchAll(db.cachedStatement(sql: """
             WITH candidates(code) AS (
                 SELECT code FROM tickets WHERE entity_name = ? AND created_at BETWEEN ? AND ?

@@ -42,7 +42,9 @@ public struct JSONReader {
     // MARK: - Structure
 
     /// Reads an object, calling `member` with each key; `member` must read or skip the value.
-    /// A key seen twice in one object is a miss.
+    /// A key seen twice in one object is a miss (`JSONDecoder` does not promise which of two equal
+    /// keys wins, so the fast path never decides it), and so is an object of more than
+    /// `maxMembers` members (none of ours comes near it; `JSONDecoder` reads such an object).
     public mutating func object(_ member: (String, inout JSONReader) throws -> Void) throws {
         try expect(UInt8(ascii: "{"))
         skipWhitespace()
@@ -50,22 +52,33 @@ public struct JSONReader {
             index += 1
             return
         }
-        var seen: [String] = []
-        while true {
-            skipWhitespace()
-            let key = try string()
-            guard !seen.contains(key) else { throw Miss() }
-            seen.append(key)
-            skipWhitespace()
-            try expect(UInt8(ascii: ":"))
-            skipWhitespace()
-            try member(key, &self)
-            skipWhitespace()
-            let next = try byte()
-            if next == UInt8(ascii: "}") { return }
-            guard next == UInt8(ascii: ",") else { throw Miss() }
+        // Each key's FNV-1a hash, on the stack: equal hashes count as a duplicate (a collision only
+        // sends the bytes to JSONDecoder).
+        try withUnsafeTemporaryAllocation(of: UInt64.self, capacity: Self.maxMembers) { seen in
+            var count = 0
+            while true {
+                skipWhitespace()
+                let keyStart = index
+                let key = try string()
+                var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+                for byte in bytes[keyStart..<index] { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+                guard count < Self.maxMembers, !seen[..<count].contains(hash) else { throw Miss() }
+                seen[count] = hash
+                count += 1
+                skipWhitespace()
+                try expect(UInt8(ascii: ":"))
+                skipWhitespace()
+                try member(key, &self)
+                skipWhitespace()
+                let next = try byte()
+                if next == UInt8(ascii: "}") { return }
+                guard next == UInt8(ascii: ",") else { throw Miss() }
+            }
         }
     }
+
+    /// The most members an object read on the fast path may have.
+    public static let maxMembers = 64
 
     /// Reads an array, calling `element` for each element.
     public mutating func array(_ element: (inout JSONReader) throws -> Void) throws {
@@ -112,6 +125,12 @@ public struct JSONReader {
         case UInt8(ascii: "n"): guard null() else { throw Miss() }
         default: _ = try int()
         }
+    }
+
+    /// Stores a member's value in `slot`, a miss when the member was already read.
+    @inlinable public static func once<T>(_ slot: inout T?, _ value: @autoclosure () throws -> T) throws {
+        guard slot == nil else { throw Miss() }
+        slot = try value()
     }
 
     // MARK: - Scalars
