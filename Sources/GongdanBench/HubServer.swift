@@ -12,11 +12,19 @@ final class HubServer {
         process.executableURL = URL(fileURLWithPath: gongdan)
         process.arguments = ["hub", "serve", "--db", db, "--listen", "127.0.0.1:0"]
         var environment = ProcessInfo.processInfo.environment.filter { key, _ in !key.hasPrefix("GONGDAN_") }
-        environment["LOG_LEVEL"] = "warning"
+        // BENCH_HUB_LOG_LEVEL=info keeps the hub's log (per push: read and store milliseconds) in hub.log beside `db`.
+        let level = ProcessInfo.processInfo.environment["BENCH_HUB_LOG_LEVEL"]
+        environment["LOG_LEVEL"] = level ?? "warning"
         process.environment = environment
         let out = Pipe()
         process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
+        let logPath = (db as NSString).deletingLastPathComponent + "/hub.log"
+        if level != nil, FileManager.default.createFile(atPath: logPath, contents: nil),
+           let log = FileHandle(forWritingAtPath: logPath) {
+            process.standardError = log
+        } else {
+            process.standardError = FileHandle.nullDevice
+        }
         try process.run()
         var text = ""
         let deadline = Date().addingTimeInterval(30)

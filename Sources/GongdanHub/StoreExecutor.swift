@@ -15,4 +15,12 @@ final class StoreExecutor: Sendable {
             queue.async { continuation.resume(with: Result { try work() }) }
         }
     }
+
+    /// Runs CPU-bound `work` (that touches no store) on the global queue, off the cooperative pool
+    /// and off the store's queue, so the store's writer never waits for it.
+    func compute<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: work()) }
+        }
+    }
 }

@@ -22,14 +22,18 @@ struct SyncController: Sendable {
         }
         group.post("push") { request, context in
             let node = try await authenticate(request)
+            let received = ContinuousClock.now
             let push = try await JSONBody.decode(PushRequest.self, from: request, limit: store.limits.maxBodyBytes) { buffer in
                 try buffer.withUnsafeReadableBytes { try PushRequest.decode(from: $0) }
             }
+            let prepared = await executor.compute { ChainedEvent.all(push.events) }
+            let decoded = ContinuousClock.now
             let store = store, time = now()
-            let answer = try await executor.run { try store.ingest(push, from: node, now: time) }
+            let answer = try await executor.run { try store.ingest(push, prepared: prepared, from: node, now: time) }
             context.logger.info("push", metadata: [
                 "node": "\(node.code)", "accepted": "\(answer.accepted)", "duplicates": "\(answer.duplicates)",
                 "hubHas": "\(answer.hubHas)", "conflicts": "\(answer.conflicts.count)",
+                "readMs": "\(Self.millis(decoded - received))", "storeMs": "\(Self.millis(ContinuousClock.now - decoded))",
             ])
             return JSONBody.response(answer)
         }
@@ -47,6 +51,11 @@ struct SyncController: Sendable {
             context.logger.debug("pull", metadata: ["node": "\(node.code)", "events": "\(page.events)", "cursor": "\(page.cursor)"])
             return JSONBody.response(encoded: page.body)
         }
+    }
+
+    /// A duration in whole milliseconds, for the log.
+    static func millis(_ duration: Duration) -> Int64 {
+        duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
     }
 
     /// The node the request's bearer token belongs to: `401 unauthorized` without a known token,

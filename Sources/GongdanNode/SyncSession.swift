@@ -58,15 +58,20 @@ public struct SyncSession: Sendable {
         }
         report.hubHas = hubHas
 
-        // Pull: the node's feed after its cursor, page by page.
+        // Pull: the node's feed after its cursor, page by page. The next page is asked for as soon
+        // as a page arrives, so the hub serves it while this node applies the one in hand (a pull
+        // changes nothing at the hub; a page fetched but never applied is simply asked for again).
         var cursor = try store.syncSettings().cursor
-        var more = true
-        while more {
-            let page = try await transport.pull(after: cursor, limit: state.limits.maxPullEvents)
+        let transport = transport, limit = state.limits.maxPullEvents
+        var next: Task<PullResponse, any Error>? = Task { [cursor] in try await transport.pull(after: cursor, limit: limit) }
+        defer { next?.cancel() }
+        while let fetching = next {
+            let page = try await fetching.value
+            let more = page.more && page.cursor > cursor
+            next = more ? Task { [cursor = page.cursor] in try await transport.pull(after: cursor, limit: limit) } : nil
             let outcome = try store.applyPull(page, at: now())
             report.pulled += outcome.inserted
             report.pages += 1
-            more = page.more && page.cursor > cursor
             cursor = max(cursor, page.cursor)
         }
         report.cursor = cursor

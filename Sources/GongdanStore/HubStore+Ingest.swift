@@ -24,16 +24,21 @@ extension HubStore {
     /// `conflicting_event`), stores the new events under the next commit sequences, re-folds the
     /// touched tickets into their projections, extends the unit feeds, records conflicts, and
     /// updates the node's health. Any storage failure is `storage_failure`, with nothing stored.
-    public func ingest(_ request: PushRequest, from caller: RegisteredNode, now: Date) throws(SyncError) -> PushResponse {
+    ///
+    /// - Parameter prepared: `ChainedEvent.all(request.events)`, when the caller computed the events'
+    ///   bytes and hashes before (the HTTP server does, on all cores, outside the store's writer).
+    public func ingest(_ request: PushRequest, prepared: [ChainedEvent]? = nil, from caller: RegisteredNode,
+                       now: Date) throws(SyncError) -> PushResponse {
         do {
-            return try syncWrite { db in try self.ingest(db, request, callerCode: caller.code, now: now) }
+            return try syncWrite { db in try self.ingest(db, request, prepared: prepared, callerCode: caller.code, now: now) }
         } catch {
             if error.code != .storage { recordRefusal(error, node: caller.code, at: now) }
             throw error
         }
     }
 
-    private func ingest(_ db: Database, _ request: PushRequest, callerCode: String, now: Date) throws -> PushResponse {
+    private func ingest(_ db: Database, _ request: PushRequest, prepared: [ChainedEvent]?, callerCode: String,
+                        now: Date) throws -> PushResponse {
         guard let node = try Self.registeredNode(db, code: callerCode) else {
             throw SyncError(.unauthorized, "node \(callerCode) is not registered at this hub; ask the hub operator for a credential")
         }
@@ -47,7 +52,7 @@ extension HubStore {
         let head = try Self.originHead(db, node.code)
         let scope = try Self.ticketsInScope(db, unit: node.unit, of: Set(request.events.map(\.ticket)))
         let validator = PushValidator(caller: node, hubHas: head.seq, hubHeadHash: head.hash, now: now, limits: limits)
-        let fresh = try validator.validateChain(request, inScope: { scope.contains($0) })
+        let fresh = try validator.validateChain(request, prepared: prepared, inScope: { scope.contains($0) })
 
         // A replay must match what the hub holds byte for byte; anything else is a forked history.
         let stored = try db.cachedStatement(sql: "SELECT body FROM events WHERE origin = ? AND seq = ?")

@@ -37,22 +37,26 @@ public enum EventChain {
     /// `verify`, keeping what it computed: each event with its canonical bytes and their hash, so
     /// the store writes them without encoding and hashing the events a second time.
     public static func link(_ events: [TicketEvent], after afterSeq: Int64, hash afterHash: String?) throws(SyncError) -> [ChainedEvent] {
+        let linked = events.map(ChainedEvent.init)
+        try check(linked, after: afterSeq, hash: afterHash)
+        return linked
+    }
+
+    /// Checks that `chained` (one origin, ascending seq, bytes and hashes already computed)
+    /// continue the chain whose head is `(afterSeq, afterHash)`.
+    public static func check(_ chained: [ChainedEvent], after afterSeq: Int64, hash afterHash: String?) throws(SyncError) {
         var seq = afterSeq
         var previous = afterHash
-        var linked: [ChainedEvent] = []
-        linked.reserveCapacity(events.count)
-        for event in events {
+        for link in chained {
+            let event = link.event
             guard event.id.seq == seq + 1 else {
                 throw SyncError(.seqGap, "event \(event.id) does not follow seq \(seq): send the events from seq \(seq + 1) on, in order")
             }
             guard event.prev == previous else {
                 throw SyncError(.chainBroken, "event \(event.id) does not chain to the origin's previous event (prev \(event.prev ?? "none"), expected \(previous ?? "none")); the node's history was altered — run `gongdan check` on the node")
             }
-            let chained = ChainedEvent(event)
-            linked.append(chained)
-            previous = chained.hash
+            previous = link.hash
             seq = event.id.seq
         }
-        return linked
     }
 }

@@ -30,7 +30,11 @@ public struct PushValidator: Sendable {
 
     /// `validate`, returning each accepted event with the canonical bytes and hash its chain check
     /// computed (what the hub stores).
-    public func validateChain(_ request: PushRequest, inScope: (String) -> Bool) throws(SyncError) -> [ChainedEvent] {
+    ///
+    /// - Parameter prepared: `ChainedEvent.all(request.events)` when the caller computed it already
+    ///   (outside its transaction); computed here otherwise.
+    public func validateChain(_ request: PushRequest, prepared: [ChainedEvent]? = nil,
+                              inScope: (String) -> Bool) throws(SyncError) -> [ChainedEvent] {
         try ProtocolVersion.current.checkCompatible(withPeer: request.protocol)
         guard !caller.revoked else {
             throw SyncError(.revoked, "the credential of node \(caller.code) was revoked; ask the hub operator for a new one")
@@ -51,7 +55,13 @@ public struct PushValidator: Sendable {
         }
         let fresh = request.events.filter { $0.id.seq > hubHas }
         guard !fresh.isEmpty else { return [] }
-        let chained = try EventChain.link(fresh, after: hubHas, hash: hubHeadHash)
+        let chained: [ChainedEvent]
+        if let prepared, prepared.count == request.events.count {
+            chained = prepared.filter { $0.event.id.seq > hubHas }
+            try EventChain.check(chained, after: hubHas, hash: hubHeadHash)
+        } else {
+            chained = try EventChain.link(fresh, after: hubHas, hash: hubHeadHash)
+        }
         let lastHash = chained.last?.hash
         guard let key = caller.publicKey ?? request.publicKey else {
             throw SyncError(.badSignature, "node \(caller.code) has no registered public key and the push carries none; upgrade gongdan on the node")
