@@ -86,3 +86,14 @@ struct FastDecodingTests {
         #expect("\(error)".contains("seq") || "\(error)".contains("actor"))
     }
 }
+
+@Suite("Fast decoding of hostile bytes")
+struct FastDecodingHostileTests {
+    @Test("a deeply nested unknown member is a miss, not a stack overflow, and JSONDecoder refuses it")
+    func deepNestingIsRefusedSafely() {
+        let depth = 200_000
+        let text = #"{"x":"# + String(repeating: "[", count: depth) + String(repeating: "]", count: depth) + "}"
+        #expect(throws: JSONReader.Miss.self) { try JSONReader.read(Array(text.utf8), TicketEvent.read(from:)) }
+        #expect(throws: (any Error).self) { try GongdanJSON.decodeEvent(text) }
+    }
+}

@@ -20,6 +20,11 @@ public struct JSONReader {
 
     @usableFromInline let bytes: UnsafeBufferPointer<UInt8>
     @usableFromInline var index: Int
+    /// How deep `skipValue` is in nested unknown values; past `maxDepth` the bytes are a miss, so a
+    /// hostile body of a million `[` cannot exhaust the stack (`JSONDecoder` has its own limit).
+    var depth = 0
+    /// The deepest nesting of unknown members the fast path skips.
+    public static let maxDepth = 32
 
     /// A reader over `bytes` (which must outlive it).
     public init(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -116,6 +121,9 @@ public struct JSONReader {
 
     /// Skips any value (an unknown member, as `JSONDecoder` ignores it), checking its syntax.
     public mutating func skipValue() throws {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Self.maxDepth else { throw Miss() }
         skipWhitespace()
         switch peek() {
         case UInt8(ascii: "{"): try object { _, reader in try reader.skipValue() }
