@@ -19,7 +19,7 @@ struct Gongdan: ParsableCommand {
         version: GongdanVersion.current,
         subcommands: [
             InitCommand.self, UnitGroup.self, TicketGroup.self, CalendarGroup.self,
-            StatusCommand.self, CheckCommand.self, SyncCommand.self, RemoteGroup.self, DebugGroup.self, HubGroup.self,
+            StatusCommand.self, CheckCommand.self, SyncCommand.self, RemoteGroup.self, BundleGroup.self, DebugGroup.self, HubGroup.self,
         ]
     )
 

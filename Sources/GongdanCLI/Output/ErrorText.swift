@@ -80,6 +80,8 @@ struct ErrorText: Sendable {
                                  "\(argument) \(text) is not a date; use 2026-09-28, or \(TimeInput.acceptedForms)")
         case .unreadableFile(let path, let reason):
             return language.pick("无法读取文件 \(path)：\(reason)", "cannot read \(path): \(reason)")
+        case .unwritableFile(let path, let reason):
+            return language.pick("未写入文件 \(path)：\(reason)", "did not write \(path): \(reason)")
         case .scheduleFile(let path, let error):
             return language.pick("节假日安排文件 \(path) 有误，未加载任何年份：\(error.description)", "\(path): \(error.description); nothing was loaded")
         case .integrityProblems(let count):

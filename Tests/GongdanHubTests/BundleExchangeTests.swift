@@ -1,0 +1,137 @@
+import Foundation
+import Testing
+import GongdanCore
+import GongdanNode
+import GongdanStore
+import GongdanSync
+import GongdanTesting
+
+/// Sync on a file: a township offline for weeks carries its change set to the hub on a USB stick.
+@Suite("Bundles: sync on a file")
+struct BundleExchangeTests {
+    /// A hub, the workstation (syncing over the direct transport) and township DX (bundles only).
+    struct District {
+        let directory: TemporaryDirectory
+        let hub: HubStore
+        let ws: NodeService
+        let wsTransport: DirectSyncTransport
+        let dx: NodeService
+        var clock: Date
+
+        init() throws {
+            directory = try TemporaryDirectory()
+            clock = Fixtures.cst("2026-10-12 09:00")
+            let now = clock
+            hub = try HubStore(path: directory.path("hub.sqlite"))
+            try hub.initialize(district: "港南区", at: now)
+            let (_, wsToken) = try hub.registerNode(code: "WS", role: .workstation, name: "港南区工作站", at: now)
+            let (_, dxToken) = try hub.registerNode(code: "DX", role: .township, name: "东兴镇", at: now)
+            ws = NodeService(store: try ReplicaStore(path: directory.path("ws.sqlite")), person: "王工作站", now: { now })
+            _ = try ws.initialize(role: .workstation, code: "WS", name: "港南区工作站")
+            _ = try ws.addUnit(code: "DX", name: "东兴镇", kind: .township)
+            wsTransport = DirectSyncTransport(hub: hub, token: wsToken, now: { now })
+            dx = NodeService(store: try ReplicaStore(path: directory.path("dx.sqlite")), person: "李镇", now: { now })
+            _ = try dx.initialize(role: .township, code: "DX", name: "东兴镇")
+            try dx.store.setRemote(hubURL: "http://127.0.0.1:9", token: dxToken)
+        }
+
+        func syncWorkstation() async throws {
+            _ = try await SyncSession(store: ws.store, transport: wsTransport, software: "test").run()
+        }
+
+        func bundleExchange() -> BundleExchange { BundleExchange(store: dx.store, software: "test") }
+    }
+
+    static func complaint(_ summary: String) -> IntakeRequest {
+        IntakeRequest(category: .complaint, source: .window, entity: BusinessEntity(name: "港南区好味餐馆"), summary: summary)
+    }
+
+    @Test("a township's bundle goes to the hub and its reply comes back: both sides hold the same tickets")
+    func roundTrip() async throws {
+        // Given a ticket dispatched to DX, which DX can only reach by bundle
+        let district = try District()
+        let ticket = try district.ws.createTicket(Self.complaint("门店前道路施工影响经营"))
+        _ = try district.ws.perform(.dispatch(lead: "DX", co: []), on: ticket.code)
+        try await district.syncWorkstation()
+        // and a walk-in DX took and keeps itself
+        let walkIn = try district.dx.createTicket(IntakeRequest(category: .help, source: .window,
+                                                                entity: BusinessEntity(name: "东兴五金店"), summary: "营业执照变更咨询", keep: true))
+
+        // When DX exports, the hub imports, and DX imports the reply
+        let export = try district.bundleExchange().export(now: district.clock)
+        #expect(export.events == 1 && export.batches == 1)
+        let taken = try district.hub.importBundle(export.file, now: district.clock)
+        #expect(taken.accepted == 1 && taken.duplicates == 0)
+        let applied = try district.bundleExchange().importReply(taken.reply, now: district.clock)
+
+        // Then the hub holds DX's walk-in (the workstation receives it), DX holds the dispatched
+        // ticket with its whole history, in the same state as the workstation
+        try await district.syncWorkstation()
+        #expect(try district.ws.store.ticket(walkIn.code) == (try district.dx.store.ticket(walkIn.code)))
+        #expect(applied.hubHas == 1 && applied.pulled >= 2)
+        let atDX = try #require(try district.dx.store.ticket(ticket.code))
+        #expect(atDX == (try district.ws.store.ticket(ticket.code)))
+        #expect(try district.dx.store.syncSettings().unsent == 0)
+        #expect(try district.hub.verify().isEmpty)
+    }
+
+    @Test("a bundle imported twice, and a reply imported twice or late, change nothing")
+    func idempotent() async throws {
+        let district = try District()
+        _ = try district.dx.createTicket(IntakeRequest(category: .help, source: .window, entity: BusinessEntity(name: "东兴五金店"),
+                                                       summary: "营业执照变更咨询", keep: true))
+        let first = try district.bundleExchange().export(now: district.clock)
+        let firstReply = try district.hub.importBundle(first.file, now: district.clock)
+        let again = try district.hub.importBundle(first.file, now: district.clock)
+        #expect(again.accepted == 0 && again.duplicates == 1)
+
+        // DX works on before the reply comes back and exports again: the new bundle repeats the old event
+        _ = try district.dx.createTicket(IntakeRequest(category: .help, source: .window, entity: BusinessEntity(name: "东兴粮油店"),
+                                                       summary: "食品经营许可咨询", keep: true))
+        let second = try district.bundleExchange().export(now: district.clock)
+        #expect(second.events == 2)
+        let secondReply = try district.hub.importBundle(second.file, now: district.clock)
+        #expect(secondReply.accepted == 1 && secondReply.duplicates == 1)
+
+        // Replies applied newest first, then the older one, then the newest again
+        let store = district.dx.store
+        _ = try district.bundleExchange().importReply(secondReply.reply, now: district.clock)
+        let settled = try store.syncSettings()
+        _ = try district.bundleExchange().importReply(firstReply.reply, now: district.clock)
+        _ = try district.bundleExchange().importReply(secondReply.reply, now: district.clock)
+        let after = try store.syncSettings()
+        #expect(after.hubHas == 2 && after.hubHas == settled.hubHas && after.cursor == settled.cursor)
+        #expect(try store.integrityProblems().isEmpty)
+    }
+
+    @Test("an altered bundle, another node's bundle and a reply given to the hub are refused, and nothing is stored")
+    func refusals() async throws {
+        let district = try District()
+        _ = try district.dx.createTicket(IntakeRequest(category: .help, source: .window, entity: BusinessEntity(name: "东兴五金店"),
+                                                       summary: "营业执照变更咨询", keep: true))
+        let export = try district.bundleExchange().export(now: district.clock)
+
+        // One byte of the payload changed: the proof no longer holds
+        var altered = export.file
+        let index = try #require(altered.firstRange(of: Data("五金".utf8))).lowerBound
+        altered[index] ^= 0x01
+        let tampered = try #require(throws: SyncError.self) { try district.hub.importBundle(altered, now: district.clock) }
+        #expect(tampered.code == .unauthorized || tampered.code == .malformed)
+
+        // Not a bundle at all, and a truncated one
+        for bad in [Data("hello".utf8), export.file.prefix(40)] {
+            let error = try #require(throws: SyncError.self) { try district.hub.importBundle(bad, now: district.clock) }
+            #expect(error.code == .malformed)
+        }
+
+        // A reply is not a push
+        let reply = try district.hub.importBundle(export.file, now: district.clock).reply
+        let wrongWay = try #require(throws: SyncError.self) { try district.hub.importBundle(reply, now: district.clock) }
+        #expect(wrongWay.code == .malformed)
+
+        // The workstation cannot import DX's reply
+        let wsExchange = BundleExchange(store: district.ws.store, software: "test")
+        try district.ws.store.setRemote(hubURL: "http://127.0.0.1:9", token: "gd_someone-elses-token-0000")
+        #expect(throws: SyncClientError.self) { try wsExchange.importReply(reply, now: district.clock) }
+    }
+}
