@@ -10,7 +10,8 @@ import ServiceLifecycle
 ///
 /// | route | what |
 /// | --- | --- |
-/// | `GET /healthz` | liveness, no credential |
+/// | `GET /healthz` | liveness and the store readable, no credential |
+/// | `GET /metrics` | Prometheus metrics (``HubMetrics``), no credential |
 /// | `GET /api/v1/sync/state` | what the hub holds of the caller |
 /// | `POST /api/v1/sync/push` | a change set of the caller's events |
 /// | `GET /api/v1/sync/pull?after=&limit=` | the next page of the caller's feed |
@@ -27,26 +28,28 @@ public struct HubApplication: Sendable {
     public let logger: Logger
     /// The hub's clock (fixed in tests and by `GONGDAN_NOW`).
     public let now: @Sendable () -> Date
+    /// What `GET /metrics` reports.
+    public let metrics: HubMetrics
 
     public init(store: HubStore, host: String = "127.0.0.1", port: Int = 8080,
-                logger: Logger = Logger(label: "gongdan.hub"), now: @escaping @Sendable () -> Date = { Date() }) {
+                logger: Logger = Logger(label: "gongdan.hub"), metrics: HubMetrics = HubMetrics(),
+                now: @escaping @Sendable () -> Date = { Date() }) {
         self.store = store
         self.host = host
         self.port = port
         self.logger = logger
+        self.metrics = metrics
         self.now = now
     }
 
     /// The routes, with the error mapping around all of them and the protocol check on the API.
     public func buildRouter() -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
-        router.add(middleware: SyncErrorMiddleware())
-        router.get("healthz") { _, _ in
-            JSONBody.response(["status": "ok", "protocol": ProtocolVersion.current.description])
-        }
-        let api = router.group("api/v1").add(middleware: ProtocolHeaderMiddleware())
+        router.add(middleware: SyncErrorMiddleware(metrics: metrics))
         let executor = StoreExecutor()
-        SyncController(store: store, executor: executor, now: now).addRoutes(to: api.group("sync"))
+        OperatorController(store: store, executor: executor, metrics: metrics, now: now).addRoutes(to: router)
+        let api = router.group("api/v1").add(middleware: ProtocolHeaderMiddleware())
+        SyncController(store: store, executor: executor, metrics: metrics, now: now).addRoutes(to: api.group("sync"))
         IntakeController(store: store, executor: executor, now: now).addRoutes(to: api)
         return router
     }

@@ -10,6 +10,7 @@ import Logging
 struct SyncController: Sendable {
     let store: HubStore
     let executor: StoreExecutor
+    let metrics: HubMetrics
     let now: @Sendable () -> Date
 
     /// Adds the routes under `group` (`/api/v1/sync`).
@@ -30,6 +31,7 @@ struct SyncController: Sendable {
             let decoded = ContinuousClock.now
             let store = store, time = now()
             let answer = try await executor.run { try store.ingest(push, prepared: prepared, from: node, now: time) }
+            metrics.recordPush(answer, storeTime: ContinuousClock.now - decoded)
             context.logger.info("push", metadata: [
                 "node": "\(node.code)", "accepted": "\(answer.accepted)", "duplicates": "\(answer.duplicates)",
                 "hubHas": "\(answer.hubHas)", "conflicts": "\(answer.conflicts.count)",
@@ -48,6 +50,7 @@ struct SyncController: Sendable {
             }
             let store = store
             let page = try await executor.run { try store.pullEncoded(for: node, after: after, limit: limit) }
+            metrics.recordPull(events: page.events)
             context.logger.debug("pull", metadata: ["node": "\(node.code)", "events": "\(page.events)", "cursor": "\(page.cursor)"])
             return JSONBody.response(encoded: page.body)
         }

@@ -7,14 +7,20 @@ import Hummingbird
 /// `ErrorResponse` JSON body; Hummingbird's own errors (a body over the limit, an unknown route)
 /// are put in the same shape; anything else is a `storage_failure` (503), logged.
 struct SyncErrorMiddleware<Context: RequestContext>: RouterMiddleware {
+    /// Counts refusals by code, when given.
+    var metrics: HubMetrics?
+
     func handle(_ request: Request, context: Context,
                 next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
         } catch let error as SyncError {
+            metrics?.recordRefusal(error)
             return Self.response(for: error)
         } catch let error as any HTTPResponseError {
-            return Self.response(for: Self.syncError(from: error, path: request.uri.path))
+            let refusal = Self.syncError(from: error, path: request.uri.path)
+            metrics?.recordRefusal(refusal)
+            return Self.response(for: refusal)
         } catch {
             context.logger.error("request failed", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])
             return Self.response(for: SyncError(.storage, "the hub failed to answer (\(error)); retry later, and tell the hub operator if it persists"))

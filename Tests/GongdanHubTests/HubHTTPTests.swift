@@ -78,6 +78,33 @@ struct HubHTTPTests {
         }
     }
 
+    @Test func theOperatorSeesHealthAndMetricsWithoutACredential() async throws {
+        try await withHub { hub, client in
+            // Given a push of two events and one refused request
+            let harness = try HubFixture.dispatchedToDongxing()
+            let push = try hub.push(harness.allEvents.filter { $0.id.origin == "WS" }, from: "WS")
+            _ = try await client.send("POST", "/api/v1/sync/push", token: hub.tokens["WS"]!,
+                                      body: try GongdanJSON.encoder().encode(push))
+            _ = try await client.send("GET", "/api/v1/sync/state", token: "not-a-token")
+
+            // When the operator's monitoring asks
+            let health = try await client.send("GET", "/healthz", token: nil, protocolHeader: nil)
+            let metrics = try await client.send("GET", "/metrics", token: nil, protocolHeader: nil)
+
+            // Then the hub is healthy and the metrics count what happened, per node
+            #expect(health.status == 200)
+            let status = try JSONSerialization.jsonObject(with: health.body) as? [String: String]
+            #expect(status?["status"] == "ok" && status?["district"] == "港南区")
+            #expect(metrics.status == 200)
+            let text = String(decoding: metrics.body, as: UTF8.self)
+            #expect(text.contains(#"gongdan_push_events_total{result="accepted"} 2"#))
+            #expect(text.contains(#"gongdan_refusals_total{code="unauthorized"} 1"#))
+            #expect(text.contains(#"gongdan_node_hub_has_seq{node="WS"} 2"#))
+            #expect(text.contains(#"gongdan_node_since_seen_seconds{node="DX"} -1"#))
+            #expect(text.contains("gongdan_open_conflicts 0"))
+        }
+    }
+
     @Test func refusalsTravelWithTheirStatusAndAnErrorBody() async throws {
         try await withHub { hub, client in
             let token = hub.tokens["WS"]!

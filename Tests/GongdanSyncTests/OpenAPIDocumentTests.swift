@@ -10,6 +10,7 @@ struct OpenAPIDocumentTests {
     /// The hub's routes, (method, path). The hub's router test checks its routes against the same list.
     static let hubRoutes: Set<Route> = [
         Route("GET", "/healthz"),
+        Route("GET", "/metrics"),
         Route("GET", "/api/v1/sync/state"),
         Route("POST", "/api/v1/sync/push"),
         Route("GET", "/api/v1/sync/pull"),
