@@ -52,6 +52,7 @@ extension HubStore {
             // Events of a ticket whose `created` event the hub does not hold yet wait for it.
             guard let state = TicketFold.fold(all) else { continue }
             try ReplicaStore.writeProjection(db, state)
+            try Self.writeFacts(db, state)
             try Self.recordScope(db, state: state, events: all)
             let after = try Self.unitsInvolved(db, ticket: ticket)
             try extendFeeds(db, ticket: ticket, entering: after.filter { !before.contains($0) },
