@@ -99,7 +99,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GongdanCLITests",
-            dependencies: ["GongdanCLI", "GongdanTesting", "GongdanNode", "GongdanCore"],
+            dependencies: ["GongdanCLI", "GongdanTesting", "GongdanNode", "GongdanCore", "GongdanStore"],
             swiftSettings: swiftSettings
         ),
     ]

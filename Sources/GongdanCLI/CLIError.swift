@@ -10,6 +10,8 @@ enum CLIError: Error, Equatable, Sendable {
     case invalidDate(argument: String, text: String)
     /// A file could not be read.
     case unreadableFile(path: String, reason: String)
+    /// An output file could not be written.
+    case unwritableFile(path: String, reason: String)
     /// A holiday schedule file was refused.
     case scheduleFile(path: String, error: CalendarError)
     /// `gongdan check` found problems (already printed).

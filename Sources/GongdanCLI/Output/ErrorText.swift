@@ -18,6 +18,8 @@ struct ErrorText: Sendable {
         case let error as CLIError: cli(error)
         case let error as SyncError: language.pick("同步被拒绝（\(error.code.rawValue)）：\(error.message)", error.description)
         case let error as HubStoreError: error.description
+        case let error as ScoringError: language.pick("评分参数有误：\(error.description)", error.description)
+        case let error as SupervisionError: language.pick("督办参数有误：\(error.description)", error.description)
         default: nil
         }
     }
@@ -80,6 +82,8 @@ struct ErrorText: Sendable {
                                  "\(argument) \(text) is not a date; use 2026-09-28, or \(TimeInput.acceptedForms)")
         case .unreadableFile(let path, let reason):
             return language.pick("无法读取文件 \(path)：\(reason)", "cannot read \(path): \(reason)")
+        case .unwritableFile(let path, let reason):
+            return language.pick("无法写入文件 \(path)：\(reason)；换一个可写的路径", "cannot write \(path): \(reason); give a writable path")
         case .scheduleFile(let path, let error):
             return language.pick("节假日安排文件 \(path) 有误，未加载任何年份：\(error.description)", "\(path): \(error.description); nothing was loaded")
         case .integrityProblems(let count):
