@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import GongdanCore
 
 extension HubStore {
@@ -11,8 +12,8 @@ extension HubStore {
         let upsert = try db.cachedStatement(sql: """
             INSERT INTO ticket_facts (code, category, source, entity_name, credit_code, summary, created_at,
                 created_by_unit, hotline_received_at, intake_deadline, status, lead, deadline, closed_at, closure,
-                closure_reason, merged_into, last_event_at, unsatisfied, max_rejected)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                closure_reason, merged_into, last_event_at, active_until, unsatisfied, max_rejected)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (code) DO UPDATE SET category = excluded.category, source = excluded.source,
                 entity_name = excluded.entity_name, credit_code = excluded.credit_code, summary = excluded.summary,
                 created_at = excluded.created_at, created_by_unit = excluded.created_by_unit,
@@ -20,20 +21,28 @@ extension HubStore {
                 status = excluded.status, lead = excluded.lead, deadline = excluded.deadline,
                 closed_at = excluded.closed_at, closure = excluded.closure, closure_reason = excluded.closure_reason,
                 merged_into = excluded.merged_into, last_event_at = excluded.last_event_at,
-                unsatisfied = excluded.unsatisfied, max_rejected = excluded.max_rejected
+                active_until = excluded.active_until, unsatisfied = excluded.unsatisfied, max_rejected = excluded.max_rejected
             RETURNING id
             """)
         var rejectedByUnit: [String: Int] = [:]
         for round in facts.rounds { rejectedByUnit[round.unit, default: 0] += round.rejectedReplies }
         let unsatisfied = facts.rounds.count { $0.evaluation?.satisfaction == .unsatisfied }
         let closure = facts.closure.map(FactsRow.closureText)
+        var activeUntil = facts.createdAt
+        for round in facts.rounds {
+            for date in [round.startedAt, round.signBy, round.deadline, round.signedAt, round.returnedAt, round.endedAt,
+                         round.repliedAt, round.acceptedAt, round.evaluatedAt] {
+                if let date, date > activeUntil { activeUntil = date }
+            }
+        }
         let values: [(any DatabaseValueConvertible)?] = [
             facts.code, facts.category.rawValue, facts.source.rawValue, facts.entityName, facts.creditCode, facts.summary,
             facts.createdAt.millis, facts.createdByUnit, facts.hotlineReceivedAt?.millis, facts.intakeDeadline?.millis,
             facts.status.rawValue, facts.lead, facts.deadline?.millis, facts.closedAt?.millis, closure?.kind,
-            closure?.reason, facts.mergedInto, state.lastEventAt.millis, unsatisfied, rejectedByUnit.values.max() ?? 0,
+            closure?.reason, facts.mergedInto, state.lastEventAt.millis, activeUntil.millis, unsatisfied,
+            rejectedByUnit.values.max() ?? 0,
         ]
-        // The 20 values match the statement's 20 placeholders.
+        // The 21 values match the statement's 21 placeholders.
         upsert.setUncheckedArguments(StatementArguments(values))
         guard let id = try Int64.fetchOne(upsert) else { return }
 
@@ -99,66 +108,81 @@ extension HubStore {
             ended_at, replied_at, rejected_replies, accepted_at, satisfaction, resolved, reasonable, channel, note,
             evaluated_at
             """
-        let ticketRows: RowCursor, roundRows: RowCursor
+        let ticketStatement: Statement, roundStatement: Statement
         if dense {
-            ticketRows = try Row.fetchCursor(db, sql: "SELECT \(columns) FROM ticket_facts WHERE id BETWEEN ? AND ? ORDER BY id",
-                                             arguments: [first, last])
+            ticketStatement = try db.makeStatement(sql: "SELECT \(columns) FROM ticket_facts WHERE id BETWEEN ? AND ? ORDER BY id")
+            try ticketStatement.setArguments([first, last])
+            roundStatement = try db.makeStatement(sql: """
+                SELECT \(roundColumns) FROM handling_rounds WHERE ticket_id BETWEEN ? AND ? ORDER BY ticket_id, position
+                """)
+            try roundStatement.setArguments([first, last])
         } else {
             let list = "[" + ids.map(String.init).joined(separator: ",") + "]"
-            ticketRows = try Row.fetchCursor(db, sql: """
+            ticketStatement = try db.makeStatement(sql: """
                 SELECT \(columns) FROM ticket_facts WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id
-                """, arguments: [list])
+                """)
+            try ticketStatement.setArguments([list])
+            roundStatement = try db.makeStatement(sql: """
+                SELECT \(roundColumns) FROM handling_rounds WHERE ticket_id IN (SELECT value FROM json_each(?))
+                ORDER BY ticket_id, position
+                """)
+            try roundStatement.setArguments([list])
         }
         var result: [TicketFacts] = []
         result.reserveCapacity(ids.count)
         var rowids: [Int64] = []
         rowids.reserveCapacity(ids.count)
-        var wanted = ids.makeIterator()
-        var next = wanted.next()
-        while let row = try ticketRows.next() {
-            let id: Int64 = row[0]
-            while let candidate = next, candidate < id { next = wanted.next() }
-            guard next == id else { continue }
-            result.append(try FactsRow.ticket(row))
+        var wanted = 0
+        let tickets = FactsRow(statement: ticketStatement.sqliteStatement)
+        try step(ticketStatement) {
+            let id = tickets.int(0)
+            while wanted < ids.count, ids[wanted] < id { wanted += 1 }
+            guard wanted < ids.count, ids[wanted] == id else { return }
+            result.append(try tickets.ticket())
             rowids.append(id)
         }
-        if dense {
-            roundRows = try Row.fetchCursor(db, sql: """
-                SELECT \(roundColumns) FROM handling_rounds WHERE ticket_id BETWEEN ? AND ? ORDER BY ticket_id, position
-                """, arguments: [first, last])
-        } else {
-            let list = "[" + rowids.map(String.init).joined(separator: ",") + "]"
-            roundRows = try Row.fetchCursor(db, sql: """
-                SELECT \(roundColumns) FROM handling_rounds WHERE ticket_id IN (SELECT value FROM json_each(?))
-                ORDER BY ticket_id, position
-                """, arguments: [list])
-        }
         var index = 0
-        while let row = try roundRows.next() {
-            let ticket: Int64 = row[0]
+        let rounds = FactsRow(statement: roundStatement.sqliteStatement)
+        try step(roundStatement) {
+            let ticket = rounds.int(0)
             while index < rowids.count, rowids[index] < ticket { index += 1 }
-            guard index < rowids.count, rowids[index] == ticket else { continue }
-            result[index].rounds.append(try FactsRow.round(row))
+            guard index < rowids.count, rowids[index] == ticket else { return }
+            result[index].rounds.append(try rounds.round())
         }
         return result
     }
 
-    /// The rowids of the tickets that can count in a scoring period judged up to `end`: a round with
-    /// a date the engine counts (start, signing limit, return, acceptance, evaluation) in
-    /// `start..<end`, a round late and unsettled at `end`, or a hotline ticket taken in in the window.
+    /// Steps through `statement`'s rows with SQLite's C API, calling `row` for each.
+    private static func step(_ statement: Statement, _ row: () throws -> Void) throws {
+        let sqlite = statement.sqliteStatement
+        sqlite3_reset(sqlite)
+        defer { sqlite3_reset(sqlite) }
+        while true {
+            let code = sqlite3_step(sqlite)
+            if code == SQLITE_DONE { return }
+            guard code == SQLITE_ROW else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "reading the ticket facts failed",
+                                    sql: statement.sql)
+            }
+            try row()
+        }
+    }
+
+    /// The rowids of the tickets that can count in a scoring period judged up to `end`, ascending: those
+    /// whose span (`created_at` … `active_until`) overlaps `start..<end` — every ticket with a date the
+    /// engine counts in the window (a round's start, signing limit, return, acceptance or evaluation, a
+    /// hotline intake) is among them — and those with a round late and unsettled at `end`.
     static func scoringTicketIDs(_ db: Database, start: Date, end: Date) throws -> [Int64] {
         let s = start.millis, e = max(start.millis, end.millis)
-        return try Int64.fetchAll(db, sql: """
-            SELECT ticket_id FROM handling_rounds WHERE started_at >= ?1 AND started_at < ?2
-            UNION SELECT ticket_id FROM handling_rounds WHERE sign_by >= ?1 AND sign_by < ?2
-            UNION SELECT ticket_id FROM handling_rounds WHERE returned_at >= ?1 AND returned_at < ?2
-            UNION SELECT ticket_id FROM handling_rounds WHERE accepted_at >= ?1 AND accepted_at < ?2
-            UNION SELECT ticket_id FROM handling_rounds WHERE evaluated_at >= ?1 AND evaluated_at < ?2
-            UNION SELECT ticket_id FROM handling_rounds WHERE late_from <= ?2 AND late_from IS NOT NULL
-                AND (settled_at IS NULL OR settled_at >= ?2) AND started_at < ?2
-            UNION SELECT id FROM ticket_facts WHERE created_at >= ?1 AND created_at < ?2 AND source = 'hotline'
-            ORDER BY 1
-            """, arguments: [s, e])
+        var ids = try Int64.fetchAll(db.cachedStatement(sql: """
+            SELECT id FROM ticket_facts WHERE active_until >= ? AND created_at < ?
+            """), arguments: [s, e])
+        ids += try Int64.fetchAll(db.cachedStatement(sql: """
+            SELECT ticket_id FROM handling_rounds WHERE late_from <= ?1 AND late_from IS NOT NULL
+                AND (settled_at IS NULL OR settled_at >= ?1) AND started_at < ?1
+            """), arguments: [e])
+        ids.sort()
+        return ids.uniqued()
     }
 
     /// The rowids of the tickets supervision must look at as of `asOf` under `thresholds` (see
@@ -172,8 +196,7 @@ extension HubStore {
         let repeatedFrom = a - 3 * Int64(thresholds.repeatedReportWindowDays) * day
         let all = try Int64.fetchAll(db, sql: """
             SELECT id FROM ticket_facts WHERE status IN ('pendingSign', 'handling') AND deadline <= ?1
-            UNION SELECT ticket_id FROM handling_rounds WHERE sign_by >= ?2 AND sign_by <= ?1
-            UNION SELECT ticket_id FROM handling_rounds WHERE started_at >= ?3 AND started_at <= ?1
+            UNION SELECT id FROM ticket_facts WHERE active_until >= min(?2, ?3) AND created_at <= ?1
             UNION SELECT id FROM ticket_facts WHERE created_at >= ?4 AND created_at <= ?1
             UNION SELECT id FROM ticket_facts WHERE unsatisfied > 0 AND unsatisfied >= ?5
             UNION SELECT id FROM ticket_facts WHERE max_rejected > 0 AND max_rejected >= ?6
@@ -185,5 +208,15 @@ extension HubStore {
             SELECT id FROM ticket_facts WHERE last_event_at > ? AND created_at <= ? ORDER BY id
             """, arguments: [a, a])
         return (all, changed)
+    }
+}
+
+extension Array where Element == Int64 {
+    /// The sorted array without repeats.
+    fileprivate func uniqued() -> [Int64] {
+        var result: [Int64] = []
+        result.reserveCapacity(count)
+        for value in self where result.last != value { result.append(value) }
+        return result
     }
 }

@@ -55,9 +55,9 @@ extension HubStore {
     }
 
     /// The tickets supervision looks at as of `asOf`, as they stood then: open tickets past their
-    /// deadline; tickets with a signing limit within `unsignedWindowDays`, a round begun within
-    /// `returnsOverruledWindowDays`, taken in within three `repeatedReportWindowDays`; tickets with
-    /// enough unsatisfied evaluations or rejected replies to trigger. A ticket that changed after
+    /// deadline; tickets with any date within the longer of `unsignedWindowDays` and
+    /// `returnsOverruledWindowDays` before `asOf`, or taken in within three `repeatedReportWindowDays`;
+    /// tickets with enough unsatisfied evaluations or rejected replies to trigger. A ticket that changed after
     /// `asOf` is folded again from its events as of `asOf`; the others are read from the projection.
     public func supervisionFacts(asOf: Date, thresholds: SupervisionThresholds) throws -> [TicketFacts] {
         try db.read { db in try Self.supervisionFacts(db, asOf: asOf, thresholds: thresholds) }

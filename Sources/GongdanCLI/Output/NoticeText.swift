@@ -40,6 +40,11 @@ struct NoticeText: Sendable {
         language.pick(trigger.chineseName, trigger.rawValue)
     }
 
+    /// Why the notice was issued: the interview's reason, else the trigger.
+    func cause(_ notice: StoredNotice) -> String {
+        notice.interviewReason.map { language.pick($0.chineseName, $0.rawValue) } ?? trigger(notice.trigger)
+    }
+
     func unit(_ code: String) -> String {
         names[code].map { "\($0)（\(code)）" } ?? code
     }
@@ -57,7 +62,7 @@ struct NoticeText: Sendable {
 
     /// One line for an issued notice.
     func summary(_ notice: StoredNotice) -> String {
-        "\(notice.number)  \(notice.id)  \(level(notice.level))  \(unit(notice.unit))  \(trigger(notice.trigger))"
+        "\(notice.number)  \(notice.id)  \(level(notice.level))  \(unit(notice.unit))  \(cause(notice))"
     }
 
     /// The notices as a table.
@@ -66,7 +71,7 @@ struct NoticeText: Sendable {
             ? ["文号", "编号", "类型", "单位", "事由", "签发", "限期", "工单"]
             : ["number", "id", "level", "unit", "trigger", "issued", "finish by", "tickets"])
         table.rows = notices.map {
-            [$0.number.description, $0.id, level($0.level), unit($0.unit), trigger($0.trigger),
+            [$0.number.description, $0.id, level($0.level), unit($0.unit), cause($0),
              TimeText.instant($0.issuedAt), $0.finishBy.description, String($0.tickets.count)]
         }
         return table
