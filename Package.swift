@@ -38,7 +38,8 @@ let package = Package(
         // The replica database (GRDB on the system SQLite).
         .target(
             name: "GongdanStore",
-            dependencies: ["GongdanCore", "GongdanSync", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["GongdanCore", "GongdanSync", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "GRDBSQLite", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         // The node service: a command becomes an event in the replica; the sync client (AsyncHTTPClient).
@@ -110,7 +111,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GongdanCLITests",
-            dependencies: ["GongdanCLI", "GongdanTesting", "GongdanNode", "GongdanCore"],
+            dependencies: ["GongdanCLI", "GongdanTesting", "GongdanNode", "GongdanCore", "GongdanStore"],
             swiftSettings: swiftSettings
         ),
     ]

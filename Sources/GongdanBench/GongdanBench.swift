@@ -7,7 +7,9 @@ import GongdanStore
 /// - the rate of appending events through the store beside a raw SQLite insert loop of the same rows,
 /// - whole-process times of `gongdan ticket list --overdue` and `gongdan ticket show`,
 /// - the sync figures (``SyncBench``): push rate over HTTP beside raw inserts, a new node's first
-///   pull, and the peak memory of hub and node processes while syncing `--sync-events` events.
+///   pull, and the peak memory of hub and node processes while syncing `--sync-events` events,
+/// - with `--sections views`, the seconds of the monthly report and the annual ranking at a hub of
+///   `--view-tickets` tickets (``ViewsBench``).
 @main
 struct GongdanBench {
     static func main() async throws {
@@ -15,6 +17,7 @@ struct GongdanBench {
         try FileManager.default.createDirectory(atPath: options.directory, withIntermediateDirectories: true)
         if options.sections.contains("store") { try storeAndProcesses(options) }
         if options.sections.contains("sync") { try await SyncBench(options: options).run() }
+        if options.sections.contains("views") { try ViewsBench(options: options).run() }
     }
 
     /// The storage and whole-process figures on a replica of `--tickets` tickets.
@@ -107,7 +110,9 @@ struct BenchOptions {
     var pushEvents = 100_000
     /// Events synced between hub and node processes (figure 3, peak memory); 0 skips it.
     var syncEvents = 1_000_000
-    /// Which parts run: `store` (appends and whole processes), `sync`.
+    /// Tickets at the hub for the `views` section (monthly report and annual ranking).
+    var viewTickets = 1_000_000
+    /// Which parts run: `store` (appends and whole processes), `sync`, `views` (only on request).
     var sections: Set<String> = ["store", "sync"]
     var runs = 15
     var batch = 1000
@@ -127,9 +132,10 @@ struct BenchOptions {
             case "--gongdan": gongdan = value
             case "--push-events": pushEvents = Int(value) ?? pushEvents
             case "--sync-events": syncEvents = Int(value) ?? syncEvents
+            case "--view-tickets": viewTickets = Int(value) ?? viewTickets
             case "--sections": sections = Set(value.split(separator: ",").map(String.init))
             default:
-                throw BenchError("unknown option \(flag): use --tickets N --runs R --batch B --dir PATH --gongdan PATH --push-events N --sync-events N --sections store,sync")
+                throw BenchError("unknown option \(flag): use --tickets N --runs R --batch B --dir PATH --gongdan PATH --push-events N --sync-events N --view-tickets N --sections store,sync,views")
             }
         }
     }

@@ -21,3 +21,5 @@ extension Satisfaction: EnumerableFlag {
         }
     }
 }
+extension NoticeLevel: ExpressibleByArgument {}
+extension InterviewReason: ExpressibleByArgument {}

@@ -91,6 +91,12 @@ extension HubStore {
             // twice per ticket a push touched.
             try db.execute(sql: "CREATE INDEX ticket_units_by_ticket ON ticket_units (ticket)")
         }
+        migrator.registerMigration("hub v5: ticket facts, handling rounds, notices") { db in
+            // The indexed projection supervision and scoring read (HubStore+Facts.swift), the issued
+            // notices, and the operator's scoring settings. Existing tickets are folded once to fill it.
+            try db.execute(sql: FactsTables.sql)
+            try Self.backfillFacts(db)
+        }
         return migrator
     }
 }

@@ -15,6 +15,12 @@ public enum HubStoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case conflictClosed(id: Int64, status: String)
     /// A value the operator gave is not usable; the message says which and why.
     case invalidInput(String)
+    /// No supervision notice has this id or number.
+    case unknownNotice(String)
+    /// No candidate of the supervision run has this key.
+    case unknownCandidate(String)
+    /// The supervision and scoring projection holds a value this version cannot read.
+    case unreadableFacts(String)
 
     public var description: String {
         switch self {
@@ -32,6 +38,12 @@ public enum HubStoreError: Error, Hashable, Sendable, CustomStringConvertible {
             "conflict #\(id) is already \(status); to change the outcome, act on the ticket itself from the workstation"
         case .invalidInput(let message):
             "invalid input: \(message)"
+        case .unknownNotice(let id):
+            "no supervision notice \(id) at this hub; list them with `gongdan notice list` (give the id, e.g. NOTICE-2026-0012, or the number, e.g. 港南督〔2026〕12号)"
+        case .unknownCandidate(let key):
+            "no notice is due for candidate \(key) now (it was issued already, or the situation changed); list the current candidates with `gongdan hub supervise`"
+        case .unreadableFacts(let what):
+            "the hub's supervision and scoring tables hold \(what): this database was written by a newer gongdan; upgrade gongdan"
         }
     }
 }

@@ -18,6 +18,8 @@ struct ErrorText: Sendable {
         case let error as CLIError: cli(error)
         case let error as SyncError: language.pick("同步被拒绝（\(error.code.rawValue)）：\(error.message)", error.description)
         case let error as HubStoreError: error.description
+        case let error as ScoringError: language.pick("评分参数有误：\(error.description)", error.description)
+        case let error as SupervisionError: language.pick("督办参数有误：\(error.description)", error.description)
         default: nil
         }
     }

@@ -1,0 +1,116 @@
+import Foundation
+import GRDB
+import GongdanCore
+
+extension HubStore {
+    /// The figures of `period` (DESIGN §4) judged as of `asOf`, for every unit of the directory (or
+    /// every unit that appears, when the directory is empty), with the stored weights
+    /// (``supervisionSettings()``) and the notices issued in the period.
+    ///
+    /// Computed by ``ScoringEngine`` from the indexed projection: only tickets with a counted date
+    /// in the period (or late and unsettled at its end) are read, so a month stays fast on a
+    /// province-sized history.
+    ///
+    /// ```swift
+    /// let report = try hub.scoringReport(period: try ScoringPeriod("2026-10"), asOf: Date())
+    /// report.score(of: "DX")?.satisfaction.percentText    // "96.2%"
+    /// ```
+    public func scoringReport(period: ScoringPeriod, asOf: Date) throws -> ScoringReport {
+        try scoringReport(period: period, asOf: asOf, weights: nil)
+    }
+
+    /// ``scoringReport(period:asOf:)`` with `weights` instead of the stored ones (nil: stored).
+    public func scoringReport(period: ScoringPeriod, asOf: Date, weights: ScoringWeights?) throws -> ScoringReport {
+        try db.read { db in
+            let weights = try weights ?? Self.supervisionSettings(db).weights
+            let facts = try Self.scoringFacts(db, period: period, asOf: asOf)
+            let notices = try Self.notices(db, issuedFrom: period.start, before: min(period.end, asOf)).map(\.issued)
+            let units = try Self.units(db).map(\.code)
+            return ScoringEngine.report(for: period, facts: facts, notices: notices, weights: weights,
+                                        units: units.isEmpty ? nil : units, asOf: asOf)
+        }
+    }
+
+    /// The annual ranking of `year` (每年通报排名) judged as of `asOf`: ``ScoringEngine/ranking(_:)``
+    /// of the year's ``scoringReport(period:asOf:weights:)``.
+    public func annualRanking(year: Int, asOf: Date, weights: ScoringWeights? = nil) throws -> [RankingEntry] {
+        ScoringEngine.ranking(try scoringReport(period: try ScoringPeriod.year(year), asOf: asOf, weights: weights))
+    }
+
+    /// The facts of every ticket that can count in `period` judged as of `asOf`, by code: what
+    /// ``scoringReport(period:asOf:)`` feeds ``ScoringEngine`` (entity names and summaries left empty).
+    public func ticketFacts(period: ScoringPeriod, asOf: Date) throws -> [TicketFacts] {
+        try db.read { db in try Self.scoringFacts(db, period: period, asOf: asOf) }
+    }
+
+    /// The facts of `codes` as the projection holds them (tickets it does not hold are left out).
+    public func ticketFacts(codes: [String]) throws -> [TicketFacts] {
+        try db.read { db in
+            let list = String(decoding: try JSONEncoder().encode(codes), as: UTF8.self)
+            let ids = try Int64.fetchAll(db, sql: """
+                SELECT id FROM ticket_facts WHERE code IN (SELECT value FROM json_each(?)) ORDER BY id
+                """, arguments: [list])
+            return try Self.facts(db, ids: ids, detail: .full)
+        }
+    }
+
+    /// The tickets supervision looks at as of `asOf`, as they stood then: open tickets past their
+    /// deadline; tickets with any date within the longer of `unsignedWindowDays` and
+    /// `returnsOverruledWindowDays` before `asOf`, or taken in within three `repeatedReportWindowDays`;
+    /// tickets with enough unsatisfied evaluations or rejected replies to trigger. A ticket that changed after
+    /// `asOf` is folded again from its events as of `asOf`; the others are read from the projection.
+    public func supervisionFacts(asOf: Date, thresholds: SupervisionThresholds) throws -> [TicketFacts] {
+        try db.read { db in try Self.supervisionFacts(db, asOf: asOf, thresholds: thresholds) }
+    }
+
+    /// Every notice issued, oldest number first.
+    public func noticeList() throws -> [StoredNotice] {
+        try db.read { db in
+            let district = try Self.info(db)?.district ?? ""
+            return try Row.fetchAll(db, sql: "SELECT * FROM notices ORDER BY year, sequence, district")
+                .map { try Self.notice(db, $0, district: district) }
+        }
+    }
+
+    /// The notices addressed to `unit`, oldest first: what the unit's node receives.
+    public func notices(for unit: String) throws -> [StoredNotice] {
+        try db.read { db in
+            let district = try Self.info(db)?.district ?? ""
+            return try Row.fetchAll(db, sql: "SELECT * FROM notices WHERE unit = ? ORDER BY issued_at, year, sequence",
+                                    arguments: [unit])
+                .map { try Self.notice(db, $0, district: district) }
+        }
+    }
+
+    // MARK: - In a transaction
+
+    static func scoringFacts(_ db: Database, period: ScoringPeriod, asOf: Date) throws -> [TicketFacts] {
+        let ids = try scoringTicketIDs(db, start: period.start, end: min(period.end, asOf))
+        return try facts(db, ids: ids, detail: .scoring)
+    }
+
+    static func supervisionFacts(_ db: Database, asOf: Date, thresholds: SupervisionThresholds) throws -> [TicketFacts] {
+        let (all, changed) = try supervisionTicketIDs(db, asOf: asOf, thresholds: thresholds)
+        let changedSet = Set(changed)
+        var facts = try self.facts(db, ids: all.filter { !changedSet.contains($0) }, detail: .full)
+        if !changed.isEmpty {
+            let list = "[" + changed.map(String.init).joined(separator: ",") + "]"
+            let codes = try String.fetchAll(db, sql: """
+                SELECT code FROM ticket_facts WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id
+                """, arguments: [list])
+            for code in codes {
+                if let state = TicketFold.fold(try ReplicaStore.events(db, ticket: code), asOf: asOf) {
+                    facts.append(TicketFacts(state))
+                }
+            }
+        }
+        return facts
+    }
+
+    static func notices(_ db: Database, issuedFrom start: Date, before end: Date) throws -> [StoredNotice] {
+        let district = try info(db)?.district ?? ""
+        return try Row.fetchAll(db, sql: "SELECT * FROM notices WHERE issued_at >= ? AND issued_at < ? ORDER BY issued_at",
+                                arguments: [start.millis, end.millis])
+            .map { try notice(db, $0, district: district) }
+    }
+}
