@@ -13,6 +13,10 @@ struct SyncErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             return try await next(request, context)
         } catch let error as SyncError {
             return Self.response(for: error)
+        } catch let error as RateLimitedError {
+            var response = Self.response(for: error.syncError)
+            response.headers[.retryAfter] = String(error.seconds)
+            return response
         } catch let error as any HTTPResponseError {
             return Self.response(for: Self.syncError(from: error, path: request.uri.path))
         } catch {

@@ -6,5 +6,5 @@ struct HubGroup: ParsableCommand {
         commandName: "hub", abstract: "Run the district hub: register nodes, serve sync, resolve conflicts.",
         discussion: "Environment: GONGDAN_HUB_DB (hub database path), GONGDAN_NOW (fixed clock), GONGDAN_USER (who acts).",
         subcommands: [HubInitCommand.self, HubNodeGroup.self, HubUnitGroup.self, HubServeCommand.self,
-                      HubConflictsGroup.self, HubVerifyCommand.self, HubIntakeTokenCommand.self])
+                      HubConflictsGroup.self, HubVerifyCommand.self, HubIntakeTokenCommand.self, HubViewerGroup.self])
 }
