@@ -52,7 +52,7 @@ extension DashboardSnapshot {
             let late = ticket.signBy.map { $0 <= now } ?? false
             if late { flagged.insert(index) }
             return [ticket.code, PublicProgress.name(of: ticket.category), ticket.entityName, ticket.summary,
-                    unitLabel(ticket.lead), HTMLText.dateTime(ticket.dispatchedAt), HTMLText.dateTime(ticket.signBy),
+                    unitLabel(ticket.lead), HTMLText.dateTime(ticket.dispatchedAt), HTMLText.lastDay(ticket.signBy),
                     late ? "超时未签收" : "签收时限内"]
         }
         return DashboardTable(
