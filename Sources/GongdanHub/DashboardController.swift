@@ -32,7 +32,7 @@ struct DashboardController: Sendable {
             return HTMLText.response(LoginPage.html(district: try await district()))
         }
         router.post("login") { request, context in
-            if let wait = await loginLimiter.take(for: context.clientAddress, now: now()) {
+            if let wait = await loginLimiter.take(for: context.client(of: request), now: now()) {
                 var response = HTMLText.response(LoginPage.html(district: try await district(), message: "尝试次数过多，请\(wait)秒后再试。"),
                                                  status: .tooManyRequests)
                 response.headers[.retryAfter] = String(wait)

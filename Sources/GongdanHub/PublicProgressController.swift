@@ -34,7 +34,7 @@ struct PublicProgressController: Sendable {
         }
         router.post("progress") { request, context in
             let district = try await district()
-            if let wait = await limiter.take(for: context.clientAddress, now: now()) { return tooManyPage(district, wait: wait) }
+            if let wait = await limiter.take(for: context.client(of: request), now: now()) { return tooManyPage(district, wait: wait) }
             let form = try await FormBody.decode(LookupForm.self, from: request)
             let store = store
             guard let progress = try await executor.run({ try store.publicProgress(ticket: form.code, queryCode: form.query) }) else {
@@ -44,7 +44,7 @@ struct PublicProgressController: Sendable {
         }
         router.post("progress/evaluation") { request, context in
             let district = try await district()
-            if let wait = await limiter.take(for: context.clientAddress, now: now()) { return tooManyPage(district, wait: wait) }
+            if let wait = await limiter.take(for: context.client(of: request), now: now()) { return tooManyPage(district, wait: wait) }
             let form = try await FormBody.decode(EvaluationForm.self, from: request)
             guard let satisfaction = Satisfaction(rawValue: form.satisfaction), satisfaction != .unreachable else {
                 return HTMLText.response(PublicProgressPage.form(district: district, message: "请选择满意、基本满意或不满意。"),
@@ -74,7 +74,7 @@ struct PublicProgressController: Sendable {
 
         let api = router.group("api/v1/public/tickets")
         api.get(":code") { request, context in
-            try await limit(context)
+            try await limit(request, context)
             let code = context.parameters.get("code") ?? ""
             let query = request.uri.queryParameters.get("query") ?? ""
             let store = store
@@ -84,7 +84,7 @@ struct PublicProgressController: Sendable {
             return JSONBody.response(PublicTicketResponse(progress: progress))
         }
         api.post(":code/evaluation") { request, context in
-            try await limit(context)
+            try await limit(request, context)
             let code = context.parameters.get("code") ?? ""
             let body = try await JSONBody.decode(PublicEvaluationRequest.self, from: request, limit: FormBody.limit)
             if let version = body.protocol { try ProtocolVersion.current.checkCompatible(withPeer: version) }
@@ -99,8 +99,8 @@ struct PublicProgressController: Sendable {
     }
 
     /// Takes a token for the caller, or throws `429 rate_limited` (with `Retry-After`).
-    func limit(_ context: HubRequestContext) async throws {
-        if let wait = await limiter.take(for: context.clientAddress, now: now()) {
+    func limit(_ request: Request, _ context: HubRequestContext) async throws {
+        if let wait = await limiter.take(for: context.client(of: request), now: now()) {
             throw RateLimitedError(seconds: wait)
         }
     }
