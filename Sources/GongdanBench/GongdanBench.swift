@@ -7,7 +7,8 @@ import GongdanStore
 /// - the rate of appending events through the store beside a raw SQLite insert loop of the same rows,
 /// - whole-process times of `gongdan ticket list --overdue` and `gongdan ticket show`,
 /// - the sync figures (``SyncBench``): push rate over HTTP beside raw inserts, a new node's first
-///   pull, and the peak memory of hub and node processes while syncing `--sync-events` events.
+///   pull, and the peak memory of hub and node processes while syncing `--sync-events` events,
+/// - with `--sections dashboard`, the response time of the hub's web dashboard (``DashboardBench``).
 @main
 struct GongdanBench {
     static func main() async throws {
@@ -15,6 +16,7 @@ struct GongdanBench {
         try FileManager.default.createDirectory(atPath: options.directory, withIntermediateDirectories: true)
         if options.sections.contains("store") { try storeAndProcesses(options) }
         if options.sections.contains("sync") { try await SyncBench(options: options).run() }
+        if options.sections.contains("dashboard") { try await DashboardBench(options: options).run() }
     }
 
     /// The storage and whole-process figures on a replica of `--tickets` tickets.
@@ -107,7 +109,7 @@ struct BenchOptions {
     var pushEvents = 100_000
     /// Events synced between hub and node processes (figure 3, peak memory); 0 skips it.
     var syncEvents = 1_000_000
-    /// Which parts run: `store` (appends and whole processes), `sync`.
+    /// Which parts run: `store` (appends and whole processes), `sync`, `dashboard` (only when asked).
     var sections: Set<String> = ["store", "sync"]
     var runs = 15
     var batch = 1000
@@ -129,7 +131,7 @@ struct BenchOptions {
             case "--sync-events": syncEvents = Int(value) ?? syncEvents
             case "--sections": sections = Set(value.split(separator: ",").map(String.init))
             default:
-                throw BenchError("unknown option \(flag): use --tickets N --runs R --batch B --dir PATH --gongdan PATH --push-events N --sync-events N --sections store,sync")
+                throw BenchError("unknown option \(flag): use --tickets N --runs R --batch B --dir PATH --gongdan PATH --push-events N --sync-events N --sections store,sync,dashboard")
             }
         }
     }
