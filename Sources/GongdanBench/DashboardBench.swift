@@ -17,25 +17,34 @@ struct DashboardBench {
     let options: BenchOptions
 
     func run() async throws {
-        let directory = options.directory + "/dashboard"
-        try? FileManager.default.removeItem(atPath: directory)
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         say("")
-        say("dashboard on a hub of \(options.tickets) tickets (gongdan hub serve on 127.0.0.1)")
-        let loadStart = Date()
-        let hubPath = try loadHub(in: directory)
-        say(String(format: "  load the hub (generate, append to a replica, copy into the hub): %.1f s", Date().timeIntervalSince(loadStart)))
+        let hubPath: String
+        if let reused = options.dashboardHub {
+            hubPath = reused
+            say("dashboard on the hub \(reused) (gongdan hub serve on 127.0.0.1)")
+        } else {
+            let directory = options.directory + "/dashboard"
+            try? FileManager.default.removeItem(atPath: directory)
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            say("dashboard on a hub of \(options.tickets) tickets (gongdan hub serve on 127.0.0.1)")
+            let loadStart = Date()
+            hubPath = try loadHub(in: directory)
+            say(String(format: "  load the hub (generate, append to a replica, copy into the hub): %.1f s", Date().timeIntervalSince(loadStart)))
+        }
 
         let hub = try HubStore(path: hubPath)
         let (password, _) = try hub.addViewer(name: "bench", at: Date())
         guard let session = try hub.logIn(viewer: "bench", password: password, now: Date()) else {
             throw BenchError("the bench viewer could not log in")
         }
-        let period = try ScoringPeriod("2026-10")
-        let reportStart = Date()
-        let report = try hub.scoringReport(period: period, asOf: Date())
-        say(String(format: "  HubStore.scoringReport(2026-10) in-process: %.0f ms (%d units, district on-time %@)",
-                   Date().timeIntervalSince(reportStart) * 1000, report.units.count, report.district.onTimeCompletion.percentText))
+        let tickets = try hub.dashboardStatus(at: Date()).open
+        say("  open tickets: \(tickets)")
+        if options.dashboardHub == nil {
+            let reportStart = Date()
+            let report = try hub.scoringReport(period: try ScoringPeriod("2026-10"), asOf: Date())
+            say(String(format: "  HubStore.scoringReport(2026-10) in-process: %.0f ms (%d units, district on-time %@)",
+                       Date().timeIntervalSince(reportStart) * 1000, report.units.count, report.district.onTimeCompletion.percentText))
+        }
 
         let server = try HubServer(gongdan: options.gongdan, db: hubPath)
         defer { server.stop() }

@@ -112,6 +112,8 @@ struct BenchOptions {
     /// Which parts run: `store` (appends and whole processes), `sync`, `dashboard` (only when asked).
     var sections: Set<String> = ["store", "sync"]
     var runs = 15
+    /// A hub database an earlier `--sections dashboard` run loaded, to time the dashboard again without reloading.
+    var dashboardHub: String?
     var batch = 1000
     var directory = FileManager.default.temporaryDirectory.appendingPathComponent("gongdan-bench").path
     var gongdan = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
@@ -130,8 +132,9 @@ struct BenchOptions {
             case "--push-events": pushEvents = Int(value) ?? pushEvents
             case "--sync-events": syncEvents = Int(value) ?? syncEvents
             case "--sections": sections = Set(value.split(separator: ",").map(String.init))
+            case "--dashboard-hub": dashboardHub = value
             default:
-                throw BenchError("unknown option \(flag): use --tickets N --runs R --batch B --dir PATH --gongdan PATH --push-events N --sync-events N --sections store,sync,dashboard")
+                throw BenchError("unknown option \(flag): use --tickets N --runs R --batch B --dir PATH --gongdan PATH --push-events N --sync-events N --sections store,sync,dashboard --dashboard-hub PATH")
             }
         }
     }

@@ -22,9 +22,16 @@ struct DashboardController: Sendable {
     let store: HubStore
     let executor: StoreExecutor
     let now: @Sendable () -> Date
-    let cache = ScoringCache()
+    let cache: ScoringCache
     /// Login attempts per client address.
     let loginLimiter = PublicRateLimiter(.init(burst: 10, perMinute: 10))
+
+    init(store: HubStore, executor: StoreExecutor, now: @escaping @Sendable () -> Date) {
+        self.store = store
+        self.executor = executor
+        self.now = now
+        cache = ScoringCache(now: now)
+    }
 
     func addRoutes(to router: Router<HubRequestContext>) {
         router.get("login") { request, _ in
@@ -104,7 +111,7 @@ struct DashboardController: Sendable {
     func snapshot(viewer: String, period: ScoringPeriod, listLimit: Int?) async throws -> DashboardSnapshot {
         let store = store, executor = executor, time = now()
         let commit = try await executor.run { try store.commitSequence() }
-        let report = try await cache.report(period: period, commit: commit, now: time) {
+        let report = try await cache.report(period: period, commit: commit) {
             try await executor.run { try store.scoringReport(period: period, asOf: time) }
         }
         return try await executor.run {
