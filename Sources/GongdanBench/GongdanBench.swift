@@ -10,6 +10,7 @@ import GongdanStore
 ///   pull, and the peak memory of hub and node processes while syncing `--sync-events` events,
 /// - with `--sections views`, the seconds of the monthly report and the annual ranking at a hub of
 ///   `--view-tickets` tickets (``ViewsBench``).
+/// - with `--sections dashboard`, the response time of the hub's web dashboard (``DashboardBench``).
 @main
 struct GongdanBench {
     static func main() async throws {
@@ -18,6 +19,7 @@ struct GongdanBench {
         if options.sections.contains("store") { try storeAndProcesses(options) }
         if options.sections.contains("sync") { try await SyncBench(options: options).run() }
         if options.sections.contains("views") { try ViewsBench(options: options).run() }
+        if options.sections.contains("dashboard") { try await DashboardBench(options: options).run() }
     }
 
     /// The storage and whole-process figures on a replica of `--tickets` tickets.
@@ -112,9 +114,11 @@ struct BenchOptions {
     var syncEvents = 1_000_000
     /// Tickets at the hub for the `views` section (monthly report and annual ranking).
     var viewTickets = 1_000_000
-    /// Which parts run: `store` (appends and whole processes), `sync`, `views` (only on request).
+    /// Which parts run: `store` (appends and whole processes), `sync`; `views` and `dashboard` only when asked.
     var sections: Set<String> = ["store", "sync"]
     var runs = 15
+    /// A hub database an earlier `--sections dashboard` run loaded, to time the dashboard again without reloading.
+    var dashboardHub: String?
     var batch = 1000
     var directory = FileManager.default.temporaryDirectory.appendingPathComponent("gongdan-bench").path
     var gongdan = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
@@ -134,8 +138,9 @@ struct BenchOptions {
             case "--sync-events": syncEvents = Int(value) ?? syncEvents
             case "--view-tickets": viewTickets = Int(value) ?? viewTickets
             case "--sections": sections = Set(value.split(separator: ",").map(String.init))
+            case "--dashboard-hub": dashboardHub = value
             default:
-                throw BenchError("unknown option \(flag): use --tickets N --runs R --batch B --dir PATH --gongdan PATH --push-events N --sync-events N --view-tickets N --sections store,sync,views")
+                throw BenchError("unknown option \(flag): use --tickets N --runs R --batch B --dir PATH --gongdan PATH --push-events N --sync-events N --view-tickets N --sections store,sync,views,dashboard --dashboard-hub PATH")
             }
         }
     }

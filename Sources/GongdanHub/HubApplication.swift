@@ -6,7 +6,8 @@ import Hummingbird
 import Logging
 import ServiceLifecycle
 
-/// The district hub's HTTP server: the sync API and the 12345 intake over a ``GongdanStore/HubStore``.
+/// The district hub's HTTP server over a ``GongdanStore/HubStore``: the sync API and the 12345 intake,
+/// the viewers' web dashboard and the business entity's public progress page with its JSON API.
 ///
 /// | route | what |
 /// | --- | --- |
@@ -16,6 +17,11 @@ import ServiceLifecycle
 /// | `POST /api/v1/sync/push` | a change set of the caller's events |
 /// | `GET /api/v1/sync/pull?after=&limit=` | the next page of the caller's feed |
 /// | `POST /api/v1/intake` | a 12345 hotline item becomes a `HUB` ticket (the platform's own token) |
+/// | `GET /api/v1/public/tickets/{code}?query=` | the entity's view of its ticket (no credential, rate-limited) |
+/// | `POST /api/v1/public/tickets/{code}/evaluation` | the entity's own evaluation of an accepted reply |
+/// | `GET /login`, `POST /login`, `POST /logout` | viewers' session (see `DashboardController`) |
+/// | `GET /dashboard`, `GET /dashboard/{table}.csv` | the dashboard and its CSV exports (a session required) |
+/// | `GET /progress`, `POST /progress`, `POST /progress/evaluation` | the public progress page |
 ///
 /// ```swift
 /// let hub = HubApplication(store: store, host: "127.0.0.1", port: 0)
@@ -30,27 +36,35 @@ public struct HubApplication: Sendable {
     public let now: @Sendable () -> Date
     /// What `GET /metrics` reports.
     public let metrics: HubMetrics
+    /// Public lookups and evaluations per client address: at most `burst` at once, refilled at
+    /// `perMinute` a minute.
+    public let publicLimit: (burst: Int, perMinute: Double)
 
     public init(store: HubStore, host: String = "127.0.0.1", port: Int = 8080,
                 logger: Logger = Logger(label: "gongdan.hub"), metrics: HubMetrics = HubMetrics(),
-                now: @escaping @Sendable () -> Date = { Date() }) {
+                now: @escaping @Sendable () -> Date = { Date() },
+                publicLimit: (burst: Int, perMinute: Double) = (burst: 20, perMinute: 10)) {
         self.store = store
         self.host = host
         self.port = port
         self.logger = logger
         self.metrics = metrics
         self.now = now
+        self.publicLimit = publicLimit
     }
 
     /// The routes, with the error mapping around all of them and the protocol check on the API.
-    public func buildRouter() -> Router<BasicRequestContext> {
-        let router = Router(context: BasicRequestContext.self)
+    public func buildRouter() -> Router<HubRequestContext> {
+        let router = Router(context: HubRequestContext.self)
         router.add(middleware: SyncErrorMiddleware(metrics: metrics))
         let executor = StoreExecutor()
         OperatorController(store: store, executor: executor, metrics: metrics, now: now).addRoutes(to: router)
         let api = router.group("api/v1").add(middleware: ProtocolHeaderMiddleware())
         SyncController(store: store, executor: executor, metrics: metrics, now: now).addRoutes(to: api.group("sync"))
         IntakeController(store: store, executor: executor, now: now).addRoutes(to: api)
+        let limiter = PublicRateLimiter(.init(burst: publicLimit.burst, perMinute: publicLimit.perMinute))
+        PublicProgressController(store: store, executor: executor, now: now, limiter: limiter).addRoutes(to: router)
+        DashboardController(store: store, executor: executor, now: now).addRoutes(to: router)
         return router
     }
 

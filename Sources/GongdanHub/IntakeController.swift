@@ -16,7 +16,7 @@ struct IntakeController: Sendable {
     let now: @Sendable () -> Date
 
     /// Adds `POST intake` under `group` (`/api/v1`).
-    func addRoutes(to group: RouterGroup<BasicRequestContext>) {
+    func addRoutes(to group: RouterGroup<HubRequestContext>) {
         group.post("intake") { request, context in
             try await authenticate(request)
             let item = try await JSONBody.decode(HotlineItem.self, from: request, limit: store.limits.maxBodyBytes)

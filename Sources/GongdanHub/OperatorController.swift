@@ -12,7 +12,7 @@ struct OperatorController: Sendable {
     let metrics: HubMetrics
     let now: @Sendable () -> Date
 
-    func addRoutes(to router: Router<BasicRequestContext>) {
+    func addRoutes(to router: Router<HubRequestContext>) {
         router.get("healthz") { _, _ in
             let store = store
             do {

@@ -14,7 +14,7 @@ struct SyncController: Sendable {
     let now: @Sendable () -> Date
 
     /// Adds the routes under `group` (`/api/v1/sync`).
-    func addRoutes(to group: RouterGroup<BasicRequestContext>) {
+    func addRoutes(to group: RouterGroup<HubRequestContext>) {
         group.get("state") { request, _ in
             let node = try await authenticate(request)
             let store = store, time = now()

@@ -17,6 +17,10 @@ struct SyncErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch let error as SyncError {
             metrics?.recordRefusal(error)
             return Self.response(for: error)
+        } catch let error as RateLimitedError {
+            var response = Self.response(for: error.syncError)
+            response.headers[.retryAfter] = String(error.seconds)
+            return response
         } catch let error as any HTTPResponseError {
             let refusal = Self.syncError(from: error, path: request.uri.path)
             metrics?.recordRefusal(refusal)

@@ -97,6 +97,29 @@ extension HubStore {
             try db.execute(sql: FactsTables.sql)
             try Self.backfillFacts(db)
         }
+        migrator.registerMigration("hub v6: viewers and public lookups") { db in
+            // Dashboard viewers log in with a password the hub keeps only as a salted PBKDF2 hash; a
+            // session cookie's value is kept only as its SHA-256. The public progress page looks
+            // tickets up by code (the primary key); the dashboard's unsigned list reads its own index.
+            try db.execute(sql: """
+                CREATE TABLE viewers (
+                    name TEXT PRIMARY KEY,
+                    salt TEXT NOT NULL,              -- hex, 16 random bytes
+                    iterations INTEGER NOT NULL,     -- PBKDF2-HMAC-SHA256 rounds
+                    password_hash TEXT NOT NULL,     -- hex, 32 bytes; the password itself is never stored
+                    created_at INTEGER NOT NULL,
+                    last_login INTEGER
+                );
+                CREATE TABLE viewer_sessions (
+                    token_hash TEXT PRIMARY KEY,     -- hex SHA-256 of the cookie's value
+                    viewer TEXT NOT NULL REFERENCES viewers (name) ON DELETE CASCADE,
+                    created_at INTEGER NOT NULL,
+                    expires_at INTEGER NOT NULL
+                );
+                CREATE INDEX viewer_sessions_by_expiry ON viewer_sessions (expires_at);
+                CREATE INDEX IF NOT EXISTS hub_tickets_unsigned_by_sign_by ON tickets (sign_by) WHERE status = 'pendingSign';
+                """)
+        }
         return migrator
     }
 }

@@ -20,6 +20,8 @@ public struct SyncError: Error, Hashable, Sendable, Codable, CustomStringConvert
         case conflictingEvent = "conflicting_event"
         case notFound = "not_found"
         case rateLimited = "rate_limited"
+        /// The public page's evaluation of a ticket that takes none now (not yet accepted, or evaluated already).
+        case notEvaluable = "not_evaluable"
         case storage = "storage_failure"
 
         /// The HTTP status the error travels with.
@@ -30,7 +32,7 @@ public struct SyncError: Error, Hashable, Sendable, Codable, CustomStringConvert
             case .unsupportedProtocol: 426
             case .malformed, .batchTooLarge: 400
             case .tooLarge: 413
-            case .seqGap, .chainBroken, .conflictingEvent: 409
+            case .seqGap, .chainBroken, .conflictingEvent, .notEvaluable: 409
             case .badSignature: 422
             case .clockAhead: 422
             case .notFound: 404

@@ -15,6 +15,8 @@ struct OpenAPIDocumentTests {
         Route("POST", "/api/v1/sync/push"),
         Route("GET", "/api/v1/sync/pull"),
         Route("POST", "/api/v1/intake"),
+        Route("GET", "/api/v1/public/tickets/{code}"),
+        Route("POST", "/api/v1/public/tickets/{code}/evaluation"),
     ]
 
     struct Route: Hashable, CustomStringConvertible {
@@ -116,13 +118,17 @@ struct OpenAPIDocumentTests {
         #expect(found == Self.hubRoutes)
     }
 
-    @Test("every /api/v1 operation requires the Gongdan-Protocol header and /healthz needs no credential")
+    @Test("every node and intake operation requires the Gongdan-Protocol header; /healthz and the public API need no credential")
     func protocolHeaderAndSecurity() throws {
         let lines = try Self.lines()
         let paths = Self.block("paths:", in: lines)
         for route in Self.hubRoutes where route.path.hasPrefix("/api/v1/") {
             let operation = Self.block("    \(route.method.lowercased()):", in: Self.block("  \(route.path):", in: paths))
-            #expect(operation.contains { $0.contains("$ref: \"#/components/parameters/ProtocolHeader\"") }, "\(route)")
+            if route.path.hasPrefix("/api/v1/public/") {
+                #expect(operation.contains("      security: []"), "\(route)")
+            } else {
+                #expect(operation.contains { $0.contains("$ref: \"#/components/parameters/ProtocolHeader\"") }, "\(route)")
+            }
         }
         let healthz = Self.block("    get:", in: Self.block("  /healthz:", in: paths))
         #expect(healthz.contains("      security: []"))

@@ -4,11 +4,12 @@ import GongdanHub
 import GongdanStore
 import Logging
 
-/// `gongdan hub serve`: serves the sync API until SIGINT or SIGTERM.
+/// `gongdan hub serve`: serves the sync API, the 12345 intake, the viewers' dashboard and the public
+/// progress page until SIGINT or SIGTERM.
 struct HubServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serve the sync and 12345 intake API; prints `listening on http://HOST:PORT` once bound; stops cleanly on SIGINT/SIGTERM.")
+        abstract: "Serve the sync and 12345 intake API, the dashboard (/dashboard) and the public progress page (/progress); prints `listening on http://HOST:PORT` once bound; stops cleanly on SIGINT/SIGTERM.")
 
     @Option(help: ArgumentHelp("Address to listen on (port 0: any free port, printed).", valueName: "host:port"))
     var listen = "127.0.0.1:8080"

@@ -1,0 +1,146 @@
+import Foundation
+import GongdanCore
+import GongdanStore
+import Hummingbird
+
+/// The district viewers' web dashboard (DESIGN §6): a login form, a session cookie, the dashboard
+/// page and a CSV export of each of its tables. Nothing here is served without a session: a
+/// request without one is sent to `/login` (a CSV request gets `401`).
+///
+/// | route | what |
+/// | --- | --- |
+/// | `GET /login`, `POST /login` | the form; a right name and password set the session cookie |
+/// | `POST /logout` | ends the session |
+/// | `GET /dashboard[?period=2026-10]` | the dashboard |
+/// | `GET /dashboard/{table}.csv` | one table as CSV (UTF-8 with BOM): status, overdue, unsigned, units, notices, conflicts, nodes |
+struct DashboardController: Sendable {
+    /// The session cookie's name.
+    static let cookieName = "gongdan_session"
+    /// Tickets listed on the page per list (the CSV has them all).
+    static let pageListLimit = 100
+
+    let store: HubStore
+    let executor: StoreExecutor
+    let now: @Sendable () -> Date
+    let cache: ScoringCache
+    /// Login attempts per client address.
+    let loginLimiter = PublicRateLimiter(.init(burst: 10, perMinute: 10))
+
+    init(store: HubStore, executor: StoreExecutor, now: @escaping @Sendable () -> Date) {
+        self.store = store
+        self.executor = executor
+        self.now = now
+        cache = ScoringCache(now: now)
+    }
+
+    func addRoutes(to router: Router<HubRequestContext>) {
+        router.get("login") { request, _ in
+            if try await viewer(request) != nil { return Response.redirect(to: "/dashboard", type: .found) }
+            return HTMLText.response(LoginPage.html(district: try await district()))
+        }
+        router.post("login") { request, context in
+            if let wait = await loginLimiter.take(for: context.client(of: request), now: now()) {
+                var response = HTMLText.response(LoginPage.html(district: try await district(), message: "尝试次数过多，请\(wait)秒后再试。"),
+                                                 status: .tooManyRequests)
+                response.headers[.retryAfter] = String(wait)
+                return response
+            }
+            let form = try await FormBody.decode(LoginForm.self, from: request)
+            let store = store, time = now()
+            guard let token = try await executor.run({ try store.logIn(viewer: form.name, password: form.password, now: time) }) else {
+                context.logger.notice("dashboard login refused", metadata: ["viewer": "\(form.name)", "client": "\(context.clientAddress)"])
+                return HTMLText.response(LoginPage.html(district: try await district(), message: "用户名或密码不正确。"),
+                                         status: .unauthorized)
+            }
+            context.logger.info("dashboard login", metadata: ["viewer": "\(form.name)"])
+            var response = Response.redirect(to: "/dashboard", type: .normal)
+            response.setCookie(Cookie(name: Self.cookieName, value: token, maxAge: Int(HubStore.viewerSessionLifetime), path: "/",
+                                      secure: Self.isHTTPS(request), httpOnly: true, sameSite: .strict))
+            return response
+        }
+        router.post("logout") { request, _ in
+            if let token = request.cookies[Self.cookieName]?.value {
+                let store = store
+                try await executor.run { try store.endSession(token) }
+            }
+            var response = Response.redirect(to: "/login", type: .normal)
+            response.setCookie(Cookie(name: Self.cookieName, value: "", maxAge: 0, path: "/", secure: Self.isHTTPS(request),
+                                      httpOnly: true, sameSite: .strict))
+            return response
+        }
+        router.get("dashboard") { request, _ in
+            guard let viewer = try await viewer(request) else { return Response.redirect(to: "/login", type: .normal) }
+            let period = try Self.period(request, now: now())
+            let snapshot = try await snapshot(viewer: viewer, period: period, listLimit: Self.pageListLimit)
+            return HTMLText.response(DashboardPage.html(snapshot))
+        }
+        router.get("dashboard/:file") { request, context in
+            guard let viewer = try await viewer(request) else {
+                return Response(status: .unauthorized, headers: [.contentType: "text/plain; charset=utf-8"],
+                                body: ResponseBody(byteBuffer: ByteBuffer(string: "请先登录：/login\n")))
+            }
+            let file = context.parameters.get("file") ?? ""
+            guard file.hasSuffix(".csv"), DashboardSnapshot.tableIDs.contains(String(file.dropLast(4))) else {
+                return Response(status: .notFound, headers: [.contentType: "text/plain; charset=utf-8"],
+                                body: ResponseBody(byteBuffer: ByteBuffer(string: "没有这个表格：可导出 \(DashboardSnapshot.tableIDs.map { "\($0).csv" }.joined(separator: "、"))\n")))
+            }
+            let id = String(file.dropLast(4))
+            let snapshot = try await snapshot(viewer: viewer, period: try Self.period(request, now: now()), listLimit: nil)
+            let csv = snapshot.table(id)?.csv() ?? ""
+            var headers = HTTPFields()
+            headers[.contentType] = "text/csv; charset=utf-8"
+            headers[.contentDisposition] = "attachment; filename=\"gongdan-\(id)-\(CivilDate.inChinaStandardTime(snapshot.now)).csv\""
+            headers[.cacheControl] = "no-store"
+            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: csv)))
+        }
+    }
+
+    /// The logged-in viewer of the request's session cookie, or nil.
+    func viewer(_ request: Request) async throws -> String? {
+        guard let token = request.cookies[Self.cookieName]?.value, !token.isEmpty else { return nil }
+        let store = store, time = now()
+        return try await executor.run { try store.viewer(session: token, now: time) }
+    }
+
+    func district() async throws -> String {
+        let store = store
+        return try await executor.run { try store.info()?.district ?? "" }
+    }
+
+    /// The dashboard's data at the hub's clock; the scoring report is reused while nothing changed.
+    func snapshot(viewer: String, period: ScoringPeriod, listLimit: Int?) async throws -> DashboardSnapshot {
+        let store = store, executor = executor, time = now()
+        let commit = try await executor.run { try store.commitSequence() }
+        let report = try await cache.report(period: period, commit: commit) {
+            try await executor.run { try store.scoringReport(period: period, asOf: time) }
+        }
+        return try await executor.run {
+            try DashboardSnapshot.read(from: store, report: report, viewer: viewer, now: time, listLimit: listLimit)
+        }
+    }
+
+    /// `?period=2026-10|2026-Q4|2026`, else the current month in China Standard Time.
+    static func period(_ request: Request, now: Date) throws -> ScoringPeriod {
+        if let text = request.uri.queryParameters.get("period"), !text.isEmpty {
+            do {
+                return try ScoringPeriod(text)
+            } catch {
+                throw HTTPError(.badRequest, message: "period=\(text): \(error); write a month 2026-10, a quarter 2026-Q4 or a year 2026")
+            }
+        }
+        let today = CivilDate.inChinaStandardTime(now)
+        return try ScoringPeriod.month(today.month, of: today.year)
+    }
+
+    /// Whether the client reached the hub over HTTPS (through a proxy that says so): then the
+    /// cookie is marked `Secure`.
+    static func isHTTPS(_ request: Request) -> Bool {
+        request.headers[.init("X-Forwarded-Proto")!]?.lowercased() == "https"
+    }
+
+    /// The login form's fields.
+    struct LoginForm: Decodable {
+        var name: String
+        var password: String
+    }
+}

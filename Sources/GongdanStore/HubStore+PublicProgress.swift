@@ -1,0 +1,69 @@
+import Foundation
+import GRDB
+import GongdanCore
+import GongdanSync
+
+extension HubStore {
+    /// The person recorded on evaluations the entity makes itself on the public progress page.
+    public static let publicEvaluationPerson = "经营主体（网上评价）"
+
+    /// The refusal for a ticket code and query code that do not match: the same whether the ticket
+    /// does not exist or the query code is wrong, so a lookup never tells which.
+    public static let noSuchPublicTicket = SyncError(.notFound, "no ticket matches this ticket code and query code (查询码); check both — the query code has six characters and was given when the matter was taken in")
+
+    /// The entity's view of its ticket, or nil when the code and query code do not match (a missing
+    /// ticket and a wrong query code are the same nil). The query code is compared in constant time.
+    public func publicProgress(ticket code: String, queryCode: String) throws(SyncError) -> PublicProgress? {
+        let code = TicketCode.normalized(code), query = TicketCode.normalized(queryCode)
+        return try syncRead { db in
+            guard try Self.queryCodeMatches(db, ticket: code, queryCode: query) else { return nil }
+            return try Self.publicProgress(db, ticket: code)
+        }
+    }
+
+    /// Records the entity's own evaluation from the public page as an event of the hub's origin
+    /// `HUB` (workstation authority, channel `publicPage`), decided by ``GongdanCore/TicketDecider``
+    /// so the domain's rules hold: only a ticket whose reply was accepted and awaits its evaluation
+    /// takes one (`not_evaluable` otherwise, with where it stands). A code and query code that do not
+    /// match are ``noSuchPublicTicket``. Returns the ticket's view after the evaluation.
+    public func evaluatePublicly(ticket code: String, queryCode: String, satisfaction: Satisfaction, resolved: Bool,
+                                 now: Date) throws(SyncError) -> PublicProgress {
+        guard satisfaction != .unreachable else {
+            throw SyncError(.malformed, "satisfaction must be satisfied, basic or unsatisfied (unreachable is recorded only by the workstation's revisit)")
+        }
+        let code = TicketCode.normalized(code), query = TicketCode.normalized(queryCode)
+        return try syncWrite { db in
+            guard try Self.queryCodeMatches(db, ticket: code, queryCode: query) else { throw Self.noSuchPublicTicket }
+            let state = try Self.requireState(db, code)
+            let actor = Actor(node: Self.origin, role: .workstation, unit: nil, person: Self.publicEvaluationPerson)
+            let units = Dictionary(try Self.units(db).map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+            let context = DecisionContext(actor: actor, now: now, calendar: .official, units: units)
+            let evaluation = Evaluation(satisfaction: satisfaction, resolved: resolved, reasonable: true, channel: .publicPage)
+            let payload: TicketEventPayload
+            do throws(TicketError) {
+                payload = try TicketDecider.decide(.evaluate(evaluation), on: state, in: context)
+            } catch {
+                throw SyncError(.notEvaluable, "ticket \(code) takes no evaluation now: it is \(PublicProgress.words(for: state.status)) (\(state.status.rawValue)); an evaluation is possible once the handling result has been accepted, and only once per result")
+            }
+            _ = try appendHubEvents(db, [(code, payload)], person: Self.publicEvaluationPerson, now: now)
+            guard let progress = try Self.publicProgress(db, ticket: code) else { throw Self.noSuchPublicTicket }
+            return progress
+        }
+    }
+
+    /// Whether `queryCode` is the ticket's, compared in constant time; a missing ticket is compared
+    /// against a stand-in, so both answers take the same work.
+    static func queryCodeMatches(_ db: Database, ticket code: String, queryCode: String) throws -> Bool {
+        let stored = try String.fetchOne(db.cachedStatement(sql: "SELECT query_code FROM tickets WHERE code = ?"),
+                                         arguments: [code])
+        let matches = ConstantTime.equals(stored ?? "\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}", queryCode)
+        return stored != nil && matches && !queryCode.isEmpty
+    }
+
+    static func publicProgress(_ db: Database, ticket code: String) throws -> PublicProgress? {
+        let events = try ReplicaStore.events(db, ticket: code)
+        guard let state = TicketFold.fold(events) else { return nil }
+        let names = Dictionary(try Self.units(db).map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+        return PublicProgress(state: state, events: events, unitNames: names)
+    }
+}
