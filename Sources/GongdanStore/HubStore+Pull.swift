@@ -23,7 +23,8 @@ extension HubStore {
                 throw SyncError(.storage, "the hub could not read its store (\(StoreError.corruptEvent(origin: id.origin, seq: id.seq, reason: "\(error)"))); run `gongdan hub verify` and tell the hub operator")
             }
         }
-        return PullResponse(events: events, cursor: page.cursor, more: page.more, heads: page.heads, units: page.units)
+        return PullResponse(events: events, cursor: page.cursor, more: page.more, heads: page.heads, units: page.units,
+                            notices: page.notices)
     }
 
     /// The same page as `pull`, as the JSON body of the answer: the stored events are spliced in
@@ -31,7 +32,7 @@ extension HubStore {
     public func pullEncoded(for node: RegisteredNode, after cursor: Int64, limit: Int) throws(SyncError) -> (body: [UInt8], events: Int, cursor: Int64) {
         let page = try storedPage(for: node, after: cursor, limit: limit)
         let body = SplicedMessage.pull(events: page.bodies.lazy.map(\.utf8), cursor: page.cursor, more: page.more,
-                                       heads: page.heads, units: page.units)
+                                       heads: page.heads, units: page.units, notices: page.notices)
         return (body, page.bodies.count, page.cursor)
     }
 
@@ -43,6 +44,8 @@ extension HubStore {
         var more = false
         var heads: [SignedHead] = []
         var units: [HandlingUnit] = []
+        /// On the last page only.
+        var notices: [SyncedNotice]?
     }
 
     func storedPage(for node: RegisteredNode, after cursor: Int64, limit: Int) throws(SyncError) -> StoredPage {
@@ -80,6 +83,7 @@ extension HubStore {
             }
             page.heads = try Self.heads(db, covering: page.ids)
             page.units = try Self.units(db)
+            if !page.more { page.notices = try Self.syncedNotices(db, for: node) }
             return page
         }
     }

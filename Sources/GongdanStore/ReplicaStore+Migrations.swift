@@ -50,6 +50,17 @@ extension ReplicaStore {
         migrator.registerMigration("v3: unsigned-by-limit index") { db in
             try db.execute(sql: "CREATE INDEX IF NOT EXISTS tickets_unsigned_by_sign_by ON tickets (sign_by) WHERE status = 'pendingSign'")
         }
+        migrator.registerMigration("v4: supervision notices received from the hub") { db in
+            try db.execute(sql: """
+                CREATE TABLE notices (
+                    id TEXT PRIMARY KEY,          -- NOTICE-2026-0012
+                    issued_at INTEGER NOT NULL,
+                    finish_by TEXT NOT NULL,      -- YYYY-MM-DD, China Standard Time
+                    body TEXT NOT NULL            -- the SyncedNotice as the hub sent it (JSON)
+                );
+                CREATE INDEX notices_by_issue ON notices (issued_at);
+                """)
+        }
         return migrator
     }
 }

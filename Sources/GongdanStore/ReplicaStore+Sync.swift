@@ -99,6 +99,7 @@ extension ReplicaStore {
                     """, arguments: [unit.code, unit.name, unit.kind.rawValue, now.millis])
             }
             try db.execute(sql: "UPDATE sync_state SET cursor = max(cursor, ?) WHERE id = 1", arguments: [page.cursor])
+            if let notices = page.notices { try Self.storeNotices(db, notices) }
             return outcome
         }
     }

@@ -11,7 +11,8 @@ public struct ProtocolVersion: Hashable, Comparable, Sendable, Codable, CustomSt
     }
 
     /// The version this build speaks.
-    public static let current = ProtocolVersion(major: 1, minor: 0)
+    /// 1.1 added `notices` to the last pull page (an optional field; 1.0 peers ignore it).
+    public static let current = ProtocolVersion(major: 1, minor: 1)
 
     /// The HTTP header that carries the version.
     public static let header = "Gongdan-Protocol"

@@ -111,15 +111,19 @@ public struct PullResponse: Hashable, Sendable, Codable {
     public var heads: [SignedHead]
     /// The unit directory as the hub holds it.
     public var units: [HandlingUnit]
+    /// On the last page of a pull (`more` false), the supervision notices for the caller (1.1);
+    /// absent on other pages and from 1.0 hubs.
+    public var notices: [SyncedNotice]?
 
     public init(protocol: ProtocolVersion = .current, events: [TicketEvent], cursor: Int64, more: Bool,
-                heads: [SignedHead], units: [HandlingUnit]) {
+                heads: [SignedHead], units: [HandlingUnit], notices: [SyncedNotice]? = nil) {
         self.protocol = `protocol`
         self.events = events
         self.cursor = cursor
         self.more = more
         self.heads = heads
         self.units = units
+        self.notices = notices
     }
 }
 

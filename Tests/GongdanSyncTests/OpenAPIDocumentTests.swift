@@ -206,7 +206,9 @@ struct OpenAPIDocumentTests {
         #expect(properties("SyncState") == ["protocol", "node", "role", "hubHas", "hubHeadHash", "publicKey", "serverTime", "limits", "units"])
         #expect(properties("PushRequest") == ["protocol", "node", "events", "head", "publicKey", "backlog", "software"])
         #expect(properties("PushResponse") == ["protocol", "accepted", "duplicates", "hubHas", "conflicts"])
-        #expect(properties("PullResponse") == ["protocol", "events", "cursor", "more", "heads", "units"])
+        #expect(properties("PullResponse") == ["protocol", "events", "cursor", "more", "heads", "units", "notices"])
+        #expect(properties("SyncedNotice") == ["id", "number", "level", "unit", "unitName", "trigger", "tickets", "findings",
+                                               "finishBy", "issuedAt"])
         #expect(properties("SignedHead") == ["origin", "seq", "hash", "signature"])
         #expect(properties("ConflictNotice") == ["id", "ticket", "kind", "summary"])
         #expect(properties("SyncLimits") == ["maxPushEvents", "maxBodyBytes", "maxPullEvents", "maxPullBytes", "clockAllowance"])

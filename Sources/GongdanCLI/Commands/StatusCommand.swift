@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GongdanSync
 import GongdanCore
 
 /// `gongdan status`: the node, its replica and its work at a glance.
@@ -26,6 +27,8 @@ struct StatusCommand: GongdanCommand {
         /// Years in the next 60 days without a schedule (deadlines there fall back to Monday–Friday).
         var calendarFallbackYears: [Int]
         var sync: SyncView
+        /// The supervision notices received from the hub, newest first.
+        var notices: [SyncedNotice]
     }
 
     /// The sync part of `status --json`.
@@ -48,6 +51,7 @@ struct StatusCommand: GongdanCommand {
         let loaded = try service.store.loadedSchedules().map(\.year)
         let stats = status.statistics
         let sync = try service.store.syncSettings()
+        let notices = try service.store.notices()
         let l = context.language
         if context.json {
             try Console.json(View(
@@ -59,7 +63,8 @@ struct StatusCommand: GongdanCommand {
                 calendarFallbackYears: status.calendarFallbackYears,
                 sync: SyncView(hubURL: sync.hubURL, lastSuccess: sync.lastSuccess, lastAttempt: sync.lastAttempt,
                                offlineSince: sync.offlineSince, lastError: sync.lastError, unsent: sync.unsent,
-                               hubHas: sync.hubHas, cursor: sync.cursor)))
+                               hubHas: sync.hubHas, cursor: sync.cursor),
+                notices: notices))
         } else {
             let labels = Labels(language: l)
             let years = status.calendarYears.map { loaded.contains($0) ? l.pick("\($0)（已加载）", "\($0) (loaded)") : "\($0)" }
@@ -88,6 +93,13 @@ struct StatusCommand: GongdanCommand {
             }
             if let error = sync.lastError {
                 lines.append(l.pick("上次错误：", "Last error: ") + error)
+            }
+            if !notices.isEmpty {
+                lines.append(l.pick("督办通知：\(notices.count) 件", "Supervision notices: \(notices.count)"))
+                for notice in notices {
+                    lines.append("  \(notice.number) \(notice.level.documentTitle) → \(notice.unitName ?? notice.unit)"
+                        + l.pick("，限 \(notice.finishBy) 前办结：", ", finish by \(notice.finishBy): ") + notice.findings)
+                }
             }
             Console.out(lines.joined(separator: "\n"))
         }
