@@ -152,6 +152,91 @@ extension HubStore {
         return result
     }
 
+    /// Streams the tickets that can count in `accumulator`'s period (see ``scoringTicketIDs(_:start:end:)``)
+    /// into it, one ticket and its rounds at a time, reading only the columns scoring uses. A dense set
+    /// is read by one pass over each table's id range in step; a sparse one by looking each id up.
+    static func accumulateScoring(_ db: Database, into accumulator: inout ScoringAccumulator) throws {
+        let ids = try scoringTicketIDs(db, start: accumulator.period.start, end: accumulator.judgedAt)
+        guard let first = ids.first, let last = ids.last else { return }
+        let dense = ids.count * 4 >= Int(last - first + 1)
+        let ticketColumns = "id, code, source, created_at, created_by_unit, intake_deadline"
+        let roundColumns = """
+            ticket_id, unit, started_at, sign_by, deadline, signed_at, returned_at, ended_at, accepted_at, satisfaction,
+            resolved, reasonable, evaluated_at
+            """
+        if dense {
+            let ticketStatement = try db.cachedStatement(sql: """
+                SELECT \(ticketColumns) FROM ticket_facts WHERE id BETWEEN ? AND ? ORDER BY id
+                """)
+            let roundStatement = try db.cachedStatement(sql: """
+                SELECT \(roundColumns) FROM handling_rounds WHERE ticket_id BETWEEN ? AND ? ORDER BY ticket_id, position
+                """)
+            try ticketStatement.setArguments([first, last])
+            try roundStatement.setArguments([first, last])
+            let tickets = FactsRow(statement: ticketStatement.sqliteStatement)
+            let rounds = FactsRow(statement: roundStatement.sqliteStatement)
+            var cursor = RowCursor(roundStatement)
+            defer { cursor.finish() }
+            var wanted = 0
+            try step(ticketStatement) {
+                let id = tickets.int(0)
+                while wanted < ids.count, ids[wanted] < id { wanted += 1 }
+                guard wanted < ids.count, ids[wanted] == id else { return }
+                try tickets.beginScoredTicket(&accumulator)
+                while try cursor.hasRow(), rounds.int(0) < id { try cursor.next() }
+                while try cursor.hasRow(), rounds.int(0) == id {
+                    accumulator.addRound(try rounds.scoredRound())
+                    try cursor.next()
+                }
+            }
+        } else {
+            let ticketStatement = try db.cachedStatement(sql: "SELECT \(ticketColumns) FROM ticket_facts WHERE id = ?")
+            let roundStatement = try db.cachedStatement(sql: """
+                SELECT \(roundColumns) FROM handling_rounds WHERE ticket_id = ? ORDER BY position
+                """)
+            let tickets = FactsRow(statement: ticketStatement.sqliteStatement)
+            let rounds = FactsRow(statement: roundStatement.sqliteStatement)
+            for id in ids {
+                sqlite3_reset(ticketStatement.sqliteStatement)
+                sqlite3_bind_int64(ticketStatement.sqliteStatement, 1, id)
+                try step(ticketStatement) { try tickets.beginScoredTicket(&accumulator) }
+                sqlite3_reset(roundStatement.sqliteStatement)
+                sqlite3_bind_int64(roundStatement.sqliteStatement, 1, id)
+                try step(roundStatement) { accumulator.addRound(try rounds.scoredRound()) }
+            }
+        }
+    }
+
+    /// A statement stepped one row at a time beside another (a merge of two ordered scans).
+    private struct RowCursor {
+        let statement: Statement
+        private var state: Int32?
+
+        init(_ statement: Statement) {
+            self.statement = statement
+            sqlite3_reset(statement.sqliteStatement)
+        }
+
+        /// Whether the cursor stands on a row (stepping to the first one on first use).
+        mutating func hasRow() throws -> Bool {
+            if state == nil { try next() }
+            return state == SQLITE_ROW
+        }
+
+        mutating func next() throws {
+            let code = sqlite3_step(statement.sqliteStatement)
+            guard code == SQLITE_ROW || code == SQLITE_DONE else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "reading the ticket facts failed",
+                                    sql: statement.sql)
+            }
+            state = code
+        }
+
+        func finish() {
+            sqlite3_reset(statement.sqliteStatement)
+        }
+    }
+
     /// Steps through `statement`'s rows with SQLite's C API, calling `row` for each.
     private static func step(_ statement: Statement, _ row: () throws -> Void) throws {
         let sqlite = statement.sqliteStatement
