@@ -49,6 +49,24 @@ struct FactsRow {
         return round
     }
 
+    /// A ticket's intake as scoring reads it, from `id, code, source, created_at, created_by_unit,
+    /// intake_deadline`, into `accumulator`.
+    func beginScoredTicket(_ accumulator: inout ScoringAccumulator) throws {
+        let code = text(1)
+        accumulator.beginTicket(code: code, source: try value(2, code), createdAt: Date(millis: int(3)),
+                                createdByUnit: optionalText(4), intakeDeadline: date(5))
+    }
+
+    /// A round as scoring reads it: `ticket_id, unit, started_at, sign_by, deadline, signed_at,
+    /// returned_at, ended_at, accepted_at, satisfaction, resolved, reasonable, evaluated_at`.
+    func scoredRound() throws -> ScoringRound {
+        let evaluation = isNull(9) ? nil
+            : Evaluation(satisfaction: try value(9, "evaluation"), resolved: int(10) != 0, reasonable: isNull(11) || int(11) != 0)
+        return ScoringRound(unit: text(1), startedAt: Date(millis: int(2)), signBy: date(3), deadline: date(4),
+                            signedAt: date(5), returnedAt: date(6), endedAt: date(7), acceptedAt: date(8),
+                            evaluation: evaluation, evaluatedAt: date(12))
+    }
+
     /// The closure as its `closure` and `closure_reason` columns.
     static func closureText(_ closure: TicketState.Closure) -> (kind: String, reason: String?) {
         switch closure {

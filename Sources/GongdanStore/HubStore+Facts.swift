@@ -152,6 +152,88 @@ extension HubStore {
         return result
     }
 
+    /// Streams the tickets that can count in `accumulator`'s period (see ``scoringTicketIDs(_:start:end:)``)
+    /// into it, one ticket and its rounds at a time, reading only the columns scoring uses. A dense set
+    /// is read by one pass over each table's id range in step; a sparse one by looking each id up.
+    static func accumulateScoring(_ db: Database, into accumulator: inout ScoringAccumulator) throws {
+        let ids = try scoringTicketSet(db, start: accumulator.period.start, end: accumulator.judgedAt)
+        guard let first = ids.first, let last = ids.last else { return }
+        let ticketColumns = "id, code, source, created_at, created_by_unit, intake_deadline"
+        let roundColumns = """
+            ticket_id, unit, started_at, sign_by, deadline, signed_at, returned_at, ended_at, accepted_at, satisfaction,
+            resolved, reasonable, evaluated_at
+            """
+        if ids.isDense {
+            let ticketStatement = try db.cachedStatement(sql: """
+                SELECT \(ticketColumns) FROM ticket_facts WHERE id BETWEEN ? AND ? ORDER BY id
+                """)
+            let roundStatement = try db.cachedStatement(sql: """
+                SELECT \(roundColumns) FROM handling_rounds WHERE ticket_id BETWEEN ? AND ? ORDER BY ticket_id, position
+                """)
+            try ticketStatement.setArguments([first, last])
+            try roundStatement.setArguments([first, last])
+            let tickets = FactsRow(statement: ticketStatement.sqliteStatement)
+            let rounds = FactsRow(statement: roundStatement.sqliteStatement)
+            var cursor = RowCursor(roundStatement)
+            defer { cursor.finish() }
+            try step(ticketStatement) {
+                let id = tickets.int(0)
+                guard ids.contains(id) else { return }
+                try tickets.beginScoredTicket(&accumulator)
+                while try cursor.hasRow(), rounds.int(0) < id { try cursor.next() }
+                while try cursor.hasRow(), rounds.int(0) == id {
+                    accumulator.addRound(try rounds.scoredRound())
+                    try cursor.next()
+                }
+            }
+        } else {
+            let ticketStatement = try db.cachedStatement(sql: "SELECT \(ticketColumns) FROM ticket_facts WHERE id = ?")
+            let roundStatement = try db.cachedStatement(sql: """
+                SELECT \(roundColumns) FROM handling_rounds WHERE ticket_id = ? ORDER BY position
+                """)
+            let tickets = FactsRow(statement: ticketStatement.sqliteStatement)
+            let rounds = FactsRow(statement: roundStatement.sqliteStatement)
+            try ids.forEach { id in
+                sqlite3_reset(ticketStatement.sqliteStatement)
+                sqlite3_bind_int64(ticketStatement.sqliteStatement, 1, id)
+                try step(ticketStatement) { try tickets.beginScoredTicket(&accumulator) }
+                sqlite3_reset(roundStatement.sqliteStatement)
+                sqlite3_bind_int64(roundStatement.sqliteStatement, 1, id)
+                try step(roundStatement) { accumulator.addRound(try rounds.scoredRound()) }
+            }
+        }
+    }
+
+    /// A statement stepped one row at a time beside another (a merge of two ordered scans).
+    private struct RowCursor {
+        let statement: Statement
+        private var state: Int32?
+
+        init(_ statement: Statement) {
+            self.statement = statement
+            sqlite3_reset(statement.sqliteStatement)
+        }
+
+        /// Whether the cursor stands on a row (stepping to the first one on first use).
+        mutating func hasRow() throws -> Bool {
+            if state == nil { try next() }
+            return state == SQLITE_ROW
+        }
+
+        mutating func next() throws {
+            let code = sqlite3_step(statement.sqliteStatement)
+            guard code == SQLITE_ROW || code == SQLITE_DONE else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "reading the ticket facts failed",
+                                    sql: statement.sql)
+            }
+            state = code
+        }
+
+        func finish() {
+            sqlite3_reset(statement.sqliteStatement)
+        }
+    }
+
     /// Steps through `statement`'s rows with SQLite's C API, calling `row` for each.
     private static func step(_ statement: Statement, _ row: () throws -> Void) throws {
         let sqlite = statement.sqliteStatement
@@ -173,16 +255,33 @@ extension HubStore {
     /// engine counts in the window (a round's start, signing limit, return, acceptance or evaluation, a
     /// hotline intake) is among them — and those with a round late and unsettled at `end`.
     static func scoringTicketIDs(_ db: Database, start: Date, end: Date) throws -> [Int64] {
+        try scoringTicketSet(db, start: start, end: end).sorted()
+    }
+
+    /// ``scoringTicketIDs(_:start:end:)`` as a ``TicketIDSet``, read with SQLite's C API.
+    static func scoringTicketSet(_ db: Database, start: Date, end: Date) throws -> TicketIDSet {
         let s = start.millis, e = max(start.millis, end.millis)
-        var ids = try Int64.fetchAll(db.cachedStatement(sql: """
+        let range = try db.cachedStatement(sql: "SELECT min(id), max(id) FROM ticket_facts")
+        var lowest: Int64 = 0, highest: Int64 = -1
+        try step(range) {
+            guard sqlite3_column_type(range.sqliteStatement, 0) != SQLITE_NULL else { return }
+            lowest = sqlite3_column_int64(range.sqliteStatement, 0)
+            highest = sqlite3_column_int64(range.sqliteStatement, 1)
+        }
+        var set = TicketIDSet(lowest: lowest, highest: highest)
+        guard highest >= lowest else { return set }
+        let spanning = try db.cachedStatement(sql: """
             SELECT id FROM ticket_facts WHERE active_until >= ? AND created_at < ?
-            """), arguments: [s, e])
-        ids += try Int64.fetchAll(db.cachedStatement(sql: """
+            """)
+        try spanning.setArguments([s, e])
+        try step(spanning) { set.insert(sqlite3_column_int64(spanning.sqliteStatement, 0)) }
+        let late = try db.cachedStatement(sql: """
             SELECT ticket_id FROM handling_rounds WHERE late_from <= ?1 AND late_from IS NOT NULL
                 AND (settled_at IS NULL OR settled_at >= ?1) AND started_at < ?1
-            """), arguments: [e])
-        ids.sort()
-        return ids.uniqued()
+            """)
+        try late.setArguments([e])
+        try step(late) { set.insert(sqlite3_column_int64(late.sqliteStatement, 0)) }
+        return set
     }
 
     /// The rowids of the tickets supervision must look at as of `asOf` under `thresholds` (see
@@ -208,15 +307,5 @@ extension HubStore {
             SELECT id FROM ticket_facts WHERE last_event_at > ? AND created_at <= ? ORDER BY id
             """, arguments: [a, a])
         return (all, changed)
-    }
-}
-
-extension Array where Element == Int64 {
-    /// The sorted array without repeats.
-    fileprivate func uniqued() -> [Int64] {
-        var result: [Int64] = []
-        result.reserveCapacity(count)
-        for value in self where result.last != value { result.append(value) }
-        return result
     }
 }

@@ -19,22 +19,31 @@ extension HubStore {
         try scoringReport(period: period, asOf: asOf, weights: nil)
     }
 
-    /// ``scoringReport(period:asOf:)`` with `weights` instead of the stored ones (nil: stored).
-    public func scoringReport(period: ScoringPeriod, asOf: Date, weights: ScoringWeights?) throws -> ScoringReport {
+    /// ``scoringReport(period:asOf:)`` with `weights` instead of the stored ones (nil: stored), and
+    /// with the tickets behind every figure only when `explain` (`--explain`); without, the counts are
+    /// the same and the lists empty, which is much cheaper on a large history.
+    ///
+    /// The period's facts are streamed from the projection into a ``ScoringAccumulator`` — one ticket
+    /// and its rounds at a time, only the columns scoring reads — so a year of a province stays small
+    /// in memory.
+    public func scoringReport(period: ScoringPeriod, asOf: Date, weights: ScoringWeights?,
+                              explain: Bool = true) throws -> ScoringReport {
         try db.read { db in
             let weights = try weights ?? Self.supervisionSettings(db).weights
-            let facts = try Self.scoringFacts(db, period: period, asOf: asOf)
+            var accumulator = ScoringAccumulator(period: period, asOf: asOf, explain: explain)
+            try Self.accumulateScoring(db, into: &accumulator)
             let notices = try Self.notices(db, issuedFrom: period.start, before: min(period.end, asOf)).map(\.issued)
             let units = try Self.units(db).map(\.code)
-            return ScoringEngine.report(for: period, facts: facts, notices: notices, weights: weights,
-                                        units: units.isEmpty ? nil : units, asOf: asOf)
+            return accumulator.report(notices: notices, weights: weights, units: units.isEmpty ? nil : units)
         }
     }
 
     /// The annual ranking of `year` (每年通报排名) judged as of `asOf`: ``ScoringEngine/ranking(_:)``
-    /// of the year's ``scoringReport(period:asOf:weights:)``.
-    public func annualRanking(year: Int, asOf: Date, weights: ScoringWeights? = nil) throws -> [RankingEntry] {
-        ScoringEngine.ranking(try scoringReport(period: try ScoringPeriod.year(year), asOf: asOf, weights: weights))
+    /// of the year's ``scoringReport(period:asOf:weights:explain:)``.
+    public func annualRanking(year: Int, asOf: Date, weights: ScoringWeights? = nil,
+                              explain: Bool = true) throws -> [RankingEntry] {
+        ScoringEngine.ranking(try scoringReport(period: try ScoringPeriod.year(year), asOf: asOf, weights: weights,
+                                                explain: explain))
     }
 
     /// The facts of every ticket that can count in `period` judged as of `asOf`, by code: what

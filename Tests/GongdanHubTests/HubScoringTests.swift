@@ -57,6 +57,42 @@ struct HubScoringTests {
         #expect(ranking.map(\.unit).count == 3)
     }
 
+    @Test("the hub's report equals the engine's when the period's tickets lie scattered among older ones, with and without ticket lists")
+    func scatteredReportEqualsEngine() throws {
+        // Given the month's tickets, each written after five tickets of 2025 with no rounds
+        let hub = try HubFixture()
+        defer { hub.remove() }
+        let states = try SupervisedMonth.states()
+        let old = Fixtures.cst("2025-03-01 09:00")
+        try hub.store.db.write { db in
+            for (index, state) in states.enumerated() {
+                for filler in 0..<5 {
+                    let at = Int64(old.timeIntervalSince1970 * 1000) + Int64(index * 5 + filler) * 3_600_000
+                    try db.execute(sql: """
+                        INSERT INTO ticket_facts (code, category, source, entity_name, summary, created_at, status,
+                            last_event_at, active_until, unsatisfied, max_rejected)
+                        VALUES (?, 'help', 'hotline', '经营主体', '反映事项', ?, 'closed', ?, ?, 0, 0)
+                        """, arguments: ["OLD-\(index)-\(filler)", at, at, at])
+                }
+                try HubStore.writeFacts(db, state)
+            }
+        }
+        let units = try hub.store.units().map(\.code)
+
+        for text in ["2026-10", "2026-Q4", "2026"] {
+            // When the hub computes the period's report, with and without the tickets behind each figure
+            let period = try ScoringPeriod(text)
+            let full = try hub.store.scoringReport(period: period, asOf: endOfOctober, weights: nil)
+            let counts = try hub.store.scoringReport(period: period, asOf: endOfOctober, weights: nil, explain: false)
+
+            // Then both equal the engine's on the month's facts alone
+            let facts = states.map(TicketFacts.init)
+            #expect(full == ScoringEngine.report(for: period, facts: facts, units: units, asOf: endOfOctober), "period \(text)")
+            #expect(counts == ScoringEngine.report(for: period, facts: facts, units: units, asOf: endOfOctober, explain: false),
+                    "period \(text)")
+        }
+    }
+
     @Test("stored weights change the composite, and a weights argument overrides them")
     func storedWeights() throws {
         // Given the month's tickets and weights that count only satisfaction

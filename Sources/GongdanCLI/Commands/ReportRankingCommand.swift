@@ -29,7 +29,7 @@ struct ReportRankingCommand: ParsableCommand {
         let store = try context.openStore()
         let period = try ScoringPeriod.year(year)
         let asOf = try asOfOption.instant(now: context.now)
-        let report = try store.scoringReport(period: period, asOf: asOf, weights: try weightsOption.load())
+        let report = try store.scoringReport(period: period, asOf: asOf, weights: try weightsOption.load(), explain: explain)
         let ranking = ScoringEngine.ranking(report)
         let names = Dictionary(try store.units().map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
         let text = ScoringText(language: context.language, names: names)

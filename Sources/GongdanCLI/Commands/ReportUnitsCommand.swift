@@ -29,7 +29,7 @@ struct ReportUnitsCommand: ParsableCommand {
         let store = try context.openStore()
         let period = try ScoringPeriod(self.period)
         let asOf = try asOfOption.instant(now: context.now)
-        let report = try store.scoringReport(period: period, asOf: asOf, weights: try weightsOption.load())
+        let report = try store.scoringReport(period: period, asOf: asOf, weights: try weightsOption.load(), explain: explain)
         let names = Dictionary(try store.units().map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
         let text = ScoringText(language: context.language, names: names)
         if context.json || format == .json {

@@ -26,6 +26,16 @@ public struct Ratio: Hashable, Sendable, Codable {
         self.target = target
     }
 
+    /// A rate of counts, with the tickets behind them when known (`--explain`); empty lists otherwise.
+    public init(numerator: Int, denominator: Int, numeratorTickets: [String] = [], denominatorTickets: [String] = [],
+                target: Double? = nil) {
+        self.numerator = numerator
+        self.denominator = denominator
+        self.numeratorTickets = numeratorTickets
+        self.denominatorTickets = denominatorTickets
+        self.target = target
+    }
+
     /// `numerator ÷ denominator`, or nil when nothing was counted (the rate does not apply).
     public var value: Double? {
         denominator == 0 ? nil : Double(numerator) / Double(denominator)

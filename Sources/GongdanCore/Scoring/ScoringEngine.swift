@@ -36,32 +36,21 @@ public enum ScoringEngine {
     /// The report for `period`.
     ///
     /// - Parameters:
-    ///   - facts: The tickets, as current as known (their rounds carry the dates).
+    ///   - facts: The tickets, as current as known (their rounds carry the dates), in any order.
     ///   - notices: Issued supervision notices; those issued in the period count.
     ///   - weights: The composite's weights and deductions.
     ///   - units: The units to score, e.g. the district directory; nil scores every unit that appears in
     ///     the period's figures. The district totals always cover every ticket.
     ///   - asOf: Judge the period as of this instant when it is before the period's end (a month in
     ///     progress); nil judges at the period's end.
+    ///   - explain: List the tickets behind every figure (in code order); false gives the same counts
+    ///     with empty lists, which is much cheaper on a large history.
     public static func report(for period: ScoringPeriod, facts: [TicketFacts], notices: [IssuedNotice] = [],
                               weights: ScoringWeights = .default, units: [String]? = nil,
-                              asOf: Date? = nil) -> ScoringReport {
-        let end = min(period.end, asOf ?? period.end)
-        let window = period.start..<max(period.start, end)
-        var tally = Accumulators(judgedAt: end, asOf: asOf)
-        for ticket in facts.sorted(by: { $0.code < $1.code }) {
-            tally.add(ticket, in: window)
-        }
-        let issued = notices.filter { window.contains($0.issuedAt) }.sorted { $0.number < $1.number }
-        for notice in issued { tally.add(notice) }
-
-        let scored = units.map { Array(Set($0)).sorted() } ?? tally.units.keys.sorted()
-        let unitScores = scored.map { unit in
-            score(tally.units[unit] ?? Accumulator(), unit: unit, weights: weights)
-        }
-        return ScoringReport(period: period, judgedAt: end, weights: weights, units: unitScores,
-                             district: score(tally.district, unit: nil, weights: weights),
-                             listedNotices: issued.filter { $0.level == .rectification })
+                              asOf: Date? = nil, explain: Bool = true) -> ScoringReport {
+        var accumulator = ScoringAccumulator(period: period, asOf: asOf, explain: explain)
+        for ticket in facts { accumulator.add(ticket) }
+        return accumulator.report(notices: notices, weights: weights, units: units)
     }
 
     /// The units of `report` ordered by composite, best first; ties, and units without a composite
@@ -100,125 +89,32 @@ public enum ScoringEngine {
         return (max(0, base - deduction) * 100).rounded() / 100
     }
 
-    private static func score(_ a: Accumulator, unit: String?, weights: ScoringWeights) -> UnitScore {
-        let onTime = Ratio(numerator: a.onTime, denominator: a.completionDue)
-        let resolution = Ratio(numerator: a.resolved, denominator: a.resolutionBase)
-        let satisfaction = Ratio(numerator: a.satisfied, denominator: a.satisfactionBase,
+    /// The scores of one unit (or the district, when `unit` is nil) from its counts, its ticket lists
+    /// (empty unless explaining; sorted here) and its notices.
+    static func score(_ a: ScoringAccumulator.Counts, _ lists: ScoringAccumulator.Lists, notices issued: [IssuedNotice],
+                      unit: String?, weights: ScoringWeights) -> UnitScore {
+        func ratio(_ numerator: Int, _ numeratorTickets: [String], _ denominator: Int, _ denominatorTickets: [String],
+                   target: Double? = nil) -> Ratio {
+            Ratio(numerator: numerator, denominator: denominator, numeratorTickets: numeratorTickets.sorted(),
+                  denominatorTickets: denominatorTickets.sorted(), target: target)
+        }
+        func tally(_ count: Int, _ tickets: [String]) -> Tally { Tally(count: count, tickets: tickets.sorted()) }
+        let onTime = ratio(a.onTime, lists.onTime, a.completionDue, lists.completionDue)
+        let resolution = ratio(a.resolved, lists.resolved, a.resolutionBase, lists.resolutionBase)
+        let satisfaction = ratio(a.satisfied, lists.satisfied, a.satisfactionBase, lists.satisfactionBase,
                                  target: UnitScore.satisfactionTarget)
-        let notices = NoticeTally(a.notices)
+        let notices = NoticeTally(issued)
         let deduction = NoticeLevel.allCases.reduce(0.0) { $0 + Double(notices.count(of: $1)) * weights.deduction(for: $1) }
         return UnitScore(
             unit: unit, onTimeCompletion: onTime, resolution: resolution, satisfaction: satisfaction,
-            signingTimeliness: Ratio(numerator: a.signedInTime, denominator: a.signingDue),
-            intakeTimeliness: Ratio(numerator: a.intakeInTime, denominator: a.intakes),
-            evaluationCoverage: Ratio(numerator: a.evaluated, denominator: a.accepted,
+            signingTimeliness: ratio(a.signedInTime, lists.signedInTime, a.signingDue, lists.signingDue),
+            intakeTimeliness: ratio(a.intakeInTime, lists.intakeInTime, a.intakes, lists.intakes),
+            evaluationCoverage: ratio(a.evaluated, lists.evaluated, a.accepted, lists.accepted,
                                       target: UnitScore.evaluationCoverageTarget),
-            returns: Tally(a.returns), returnsOverruled: Tally(a.overruled), unreasonable: Tally(a.unreasonable),
-            unreachable: Tally(a.unreachable), notices: notices, deduction: deduction,
+            returns: tally(a.returns, lists.returns), returnsOverruled: tally(a.overruled, lists.overruled),
+            unreasonable: tally(a.unreasonable, lists.unreasonable), unreachable: tally(a.unreachable, lists.unreachable),
+            notices: notices, deduction: deduction,
             composite: composite(onTimeCompletion: onTime, resolution: resolution, satisfaction: satisfaction,
                                  deduction: deduction, weights: weights))
-    }
-
-    // MARK: - Counting
-
-    /// The ticket codes behind each figure of one unit (or the district).
-    private struct Accumulator {
-        var onTime: [String] = [], completionDue: [String] = []
-        var resolved: [String] = [], resolutionBase: [String] = []
-        var satisfied: [String] = [], satisfactionBase: [String] = []
-        var signedInTime: [String] = [], signingDue: [String] = []
-        var intakeInTime: [String] = [], intakes: [String] = []
-        var evaluated: [String] = [], accepted: [String] = []
-        var returns: [String] = [], overruled: [String] = []
-        var unreasonable: [String] = [], unreachable: [String] = []
-        var notices: [IssuedNotice] = []
-    }
-
-    private struct Accumulators {
-        var units: [String: Accumulator] = [:]
-        var district = Accumulator()
-        let judgedAt: Date
-        let asOf: Date?
-
-        init(judgedAt: Date, asOf: Date?) {
-            self.judgedAt = judgedAt
-            self.asOf = asOf
-        }
-
-        /// Adds `code` to the figure at `path` of `unit` (when there is one) and of the district.
-        mutating func record(_ path: WritableKeyPath<Accumulator, [String]>, _ code: String, unit: String?) {
-            district[keyPath: path].append(code)
-            if let unit { units[unit, default: Accumulator()][keyPath: path].append(code) }
-        }
-
-        mutating func add(_ notice: IssuedNotice) {
-            district.notices.append(notice)
-            units[notice.unit, default: Accumulator()].notices.append(notice)
-        }
-
-        mutating func add(_ ticket: TicketFacts, in window: Range<Date>) {
-            let code = ticket.code
-            if ticket.source == .hotline, let limit = ticket.intakeDeadline, window.contains(ticket.createdAt) {
-                record(\.intakes, code, unit: ticket.createdByUnit)
-                if ticket.createdAt < limit { record(\.intakeInTime, code, unit: ticket.createdByUnit) }
-            }
-            for (index, round) in ticket.rounds.enumerated() {
-                let unit = round.unit
-                addCompletion(round, code: code, in: window)
-                addEvaluation(round, code: code, in: window)
-                addSigning(round, code: code, in: window)
-                if let returnedAt = round.returnedAt, window.contains(returnedAt) { record(\.returns, code, unit: unit) }
-                if index > 0 {
-                    let previous = ticket.rounds[index - 1]
-                    if previous.returnedAt != nil, previous.unit == unit, window.contains(round.startedAt) {
-                        record(\.overruled, code, unit: unit)
-                    }
-                }
-            }
-        }
-
-        private mutating func addCompletion(_ round: TicketState.HandlingRound, code: String, in window: Range<Date>) {
-            if let acceptedAt = round.acceptedAt, window.contains(acceptedAt) {
-                record(\.completionDue, code, unit: round.unit)
-                if round.deadline.map({ acceptedAt < $0 }) ?? true { record(\.onTime, code, unit: round.unit) }
-                record(\.accepted, code, unit: round.unit)
-                if let evaluatedAt = round.evaluatedAt, asOf.map({ evaluatedAt <= $0 }) ?? true {
-                    record(\.evaluated, code, unit: round.unit)
-                }
-                return
-            }
-            // Overdue and still open at the end: started, past its deadline, not accepted, not ended.
-            let end = window.upperBound
-            guard let deadline = round.deadline, round.startedAt < end, deadline <= end,
-                  (round.acceptedAt ?? .distantFuture) >= end, (round.endedAt ?? .distantFuture) >= end
-            else { return }
-            record(\.completionDue, code, unit: round.unit)
-        }
-
-        private mutating func addEvaluation(_ round: TicketState.HandlingRound, code: String, in window: Range<Date>) {
-            guard let evaluation = round.evaluation, let at = round.evaluatedAt, window.contains(at) else { return }
-            if evaluation.satisfaction == .unreachable {
-                record(\.unreachable, code, unit: round.unit)
-                return
-            }
-            record(\.resolutionBase, code, unit: round.unit)
-            if evaluation.resolved { record(\.resolved, code, unit: round.unit) }
-            if evaluation.satisfaction == .unsatisfied && !evaluation.reasonable {
-                record(\.unreasonable, code, unit: round.unit)
-                return
-            }
-            record(\.satisfactionBase, code, unit: round.unit)
-            if evaluation.satisfaction.isSatisfied { record(\.satisfied, code, unit: round.unit) }
-        }
-
-        private mutating func addSigning(_ round: TicketState.HandlingRound, code: String, in window: Range<Date>) {
-            guard let signBy = round.signBy, window.contains(signBy) else { return }
-            let signed = (round.signedAt ?? .distantFuture) < signBy
-            let returned = (round.returnedAt ?? .distantFuture) < signBy
-            let takenBack = !signed && !returned && (round.endedAt ?? .distantFuture) < signBy
-            guard !takenBack else { return }
-            record(\.signingDue, code, unit: round.unit)
-            if signed || returned { record(\.signedInTime, code, unit: round.unit) }
-        }
     }
 }

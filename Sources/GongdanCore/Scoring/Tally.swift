@@ -7,4 +7,10 @@ public struct Tally: Hashable, Sendable, Codable {
         self.count = tickets.count
         self.tickets = tickets
     }
+
+    /// A count, with its tickets when known (`--explain`); an empty list otherwise.
+    public init(count: Int, tickets: [String] = []) {
+        self.count = count
+        self.tickets = tickets
+    }
 }
