@@ -36,11 +36,11 @@ struct DashboardController: Sendable {
     func addRoutes(to router: Router<HubRequestContext>) {
         router.get("login") { request, _ in
             if try await viewer(request) != nil { return Response.redirect(to: "/dashboard", type: .found) }
-            return HTMLText.response(LoginPage.html(district: try await district()))
+            return HTMLPage.response(LoginPage.html(district: try await district()))
         }
         router.post("login") { request, context in
             if let wait = await loginLimiter.take(for: context.client(of: request), now: now()) {
-                var response = HTMLText.response(LoginPage.html(district: try await district(), message: "尝试次数过多，请\(wait)秒后再试。"),
+                var response = HTMLPage.response(LoginPage.html(district: try await district(), message: "尝试次数过多，请\(wait)秒后再试。"),
                                                  status: .tooManyRequests)
                 response.headers[.retryAfter] = String(wait)
                 return response
@@ -49,7 +49,7 @@ struct DashboardController: Sendable {
             let store = store, time = now()
             guard let token = try await executor.run({ try store.logIn(viewer: form.name, password: form.password, now: time) }) else {
                 context.logger.notice("dashboard login refused", metadata: ["viewer": "\(form.name)", "client": "\(context.clientAddress)"])
-                return HTMLText.response(LoginPage.html(district: try await district(), message: "用户名或密码不正确。"),
+                return HTMLPage.response(LoginPage.html(district: try await district(), message: "用户名或密码不正确。"),
                                          status: .unauthorized)
             }
             context.logger.info("dashboard login", metadata: ["viewer": "\(form.name)"])
@@ -72,7 +72,7 @@ struct DashboardController: Sendable {
             guard let viewer = try await viewer(request) else { return Response.redirect(to: "/login", type: .normal) }
             let period = try Self.period(request, now: now())
             let snapshot = try await snapshot(viewer: viewer, period: period, listLimit: Self.pageListLimit)
-            return HTMLText.response(DashboardPage.html(snapshot))
+            return HTMLPage.response(DashboardPage.html(snapshot))
         }
         router.get("dashboard/:file") { request, context in
             guard let viewer = try await viewer(request) else {

@@ -18,7 +18,7 @@ enum DashboardPage {
             <header><h1>\(HTMLText.escape(snapshot.district))工单督办看板</h1>
             <form method="post" action="/logout"><span>\(HTMLText.escape(snapshot.viewer))</span> <button type="submit">退出登录</button></form></header>
             <main>
-            <section id="summary"><h2>全区概况<span>截至\(HTMLText.dateTime(snapshot.now))（北京时间）</span></h2><div class="cards">
+            <section id="summary"><h2>全区概况<span>截至\(HTMLPage.dateTime(snapshot.now))（北京时间）</span></h2><div class="cards">
             """
         for (label, value, alert, anchor) in cards {
             body += "<a class=\"card\(alert ? " alert" : "")\" href=\"#\(anchor)\" data-figure=\"\(HTMLText.escape(label))\"><b>\(value)</b>\(HTMLText.escape(label))</a>"
@@ -36,6 +36,6 @@ enum DashboardPage {
             if let table = snapshot.table(id) { body += table.html() }
         }
         body += "</main>"
-        return HTMLText.page(title: "\(snapshot.district)工单督办看板", body: body)
+        return HTMLPage.page(title: "\(snapshot.district)工单督办看板", body: body)
     }
 }

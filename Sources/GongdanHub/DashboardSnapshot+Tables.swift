@@ -26,7 +26,7 @@ extension DashboardSnapshot {
             ("超时未签收", status.unsignedPastLimit), ("办理中", status.handling), ("超期未办结", status.overdue),
             ("待审核", status.pendingReview), ("待评价", status.pendingEvaluation), ("待提级", status.pendingEscalation),
         ]
-        return DashboardTable(id: "status", title: "全区工单状态（截至\(HTMLText.dateTime(now))）",
+        return DashboardTable(id: "status", title: "全区工单状态（截至\(HTMLPage.dateTime(now))）",
                               columns: [.init(title: "指标"), .init(title: "数量", numeric: true)],
                               rows: figures.map { [$0.0, String($0.1)] })
     }
@@ -40,7 +40,7 @@ extension DashboardSnapshot {
             rows: overdue.map { ticket in
                 let late = ticket.deadline.map { max(0, Int(now.timeIntervalSince($0) / 86_400)) } ?? 0
                 return [ticket.code, PublicProgress.name(of: ticket.category), Self.statusName(ticket.status),
-                        ticket.entityName, ticket.summary, unitLabel(ticket.lead), HTMLText.lastDay(ticket.deadline),
+                        ticket.entityName, ticket.summary, unitLabel(ticket.lead), HTMLPage.lastDay(ticket.deadline),
                         String(late)]
             },
             total: status.overdue)
@@ -52,7 +52,7 @@ extension DashboardSnapshot {
             let late = ticket.signBy.map { $0 <= now } ?? false
             if late { flagged.insert(index) }
             return [ticket.code, PublicProgress.name(of: ticket.category), ticket.entityName, ticket.summary,
-                    unitLabel(ticket.lead), HTMLText.dateTime(ticket.dispatchedAt), HTMLText.lastDay(ticket.signBy),
+                    unitLabel(ticket.lead), HTMLPage.dateTime(ticket.dispatchedAt), HTMLPage.lastDay(ticket.signBy),
                     late ? "超时未签收" : "签收时限内"]
         }
         return DashboardTable(
@@ -77,7 +77,7 @@ extension DashboardSnapshot {
                     String(format: "%.1f", score.deduction), score.composite.map { String(format: "%.2f", $0) } ?? "—"]
         }
         return DashboardTable(
-            id: "units", title: "各单位办理情况（\(report.period)，截至\(HTMLText.dateTime(report.judgedAt))）",
+            id: "units", title: "各单位办理情况（\(report.period)，截至\(HTMLPage.dateTime(report.judgedAt))）",
             columns: [.init(title: "单位"), .init(title: "代码"), .init(title: "按时办结率", numeric: true),
                       .init(title: "问题解决率", numeric: true), .init(title: "满意率（目标95%）", numeric: true),
                       .init(title: "签收及时率", numeric: true), .init(title: "受理及时率", numeric: true),
@@ -93,7 +93,7 @@ extension DashboardSnapshot {
             columns: [.init(title: "文号"), .init(title: "文书"), .init(title: "督办单位"), .init(title: "签发时间"),
                       .init(title: "限期办结"), .init(title: "发现问题"), .init(title: "涉及工单")],
             rows: notices.map { notice in
-                ["\(notice.number)", notice.level.documentTitle, unitLabel(notice.unit), HTMLText.dateTime(notice.issuedAt),
+                ["\(notice.number)", notice.level.documentTitle, unitLabel(notice.unit), HTMLPage.dateTime(notice.issuedAt),
                  "\(notice.finishBy)", notice.findings, notice.tickets.joined(separator: "、")]
             },
             total: notices.count)
@@ -106,7 +106,7 @@ extension DashboardSnapshot {
                       .init(title: "情况"), .init(title: "自动处理"), .init(title: "发现时间")],
             rows: conflicts.map { conflict in
                 [String(conflict.id), conflict.ticket, Self.conflictName(conflict.kind), conflict.summary, conflict.decision,
-                 HTMLText.dateTime(conflict.createdAt)]
+                 HTMLPage.dateTime(conflict.createdAt)]
             },
             total: conflicts.count)
     }
@@ -116,7 +116,7 @@ extension DashboardSnapshot {
         let rows = nodes.enumerated().map { index, node -> [String] in
             let offline = node.lastSeen.map { now.timeIntervalSince($0) }
             if node.revoked || node.lastError != nil || (offline ?? .infinity) > 86_400 { flagged.insert(index) }
-            return [node.code, node.name, Self.roleName(node.role), HTMLText.dateTime(node.lastSeen),
+            return [node.code, node.name, Self.roleName(node.role), HTMLPage.dateTime(node.lastSeen),
                     offline.map(Self.duration) ?? "从未连接", node.backlog.map(String.init) ?? "—", node.software ?? "—",
                     node.lastError ?? "", node.revoked ? "已撤销" : "有效"]
         }

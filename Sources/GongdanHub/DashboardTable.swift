@@ -1,3 +1,4 @@
+import GongdanCore
 import Foundation
 
 /// One table of the dashboard, the same rows as HTML and as CSV: every table a viewer sees can be

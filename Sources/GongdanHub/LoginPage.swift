@@ -1,8 +1,10 @@
+import GongdanCore
+
 /// The viewers' login form (`GET /login`), with an optional message after a failed attempt.
 enum LoginPage {
     static func html(district: String, message: String? = nil) -> String {
         let error = message.map { "<p class=\"error\" role=\"alert\">\(HTMLText.escape($0))</p>" } ?? ""
-        return HTMLText.page(title: "登录 · \(district)工单督办看板", body: """
+        return HTMLPage.page(title: "登录 · \(district)工单督办看板", body: """
             <form class="box" method="post" action="/login">
             <h2>\(HTMLText.escape(district))工单督办看板</h2>\(error)
             <label for="name">用户名</label><input type="text" id="name" name="name" autocomplete="username" required>

@@ -30,7 +30,7 @@ struct PublicProgressController: Sendable {
 
     func addRoutes(to router: Router<HubRequestContext>) {
         router.get("progress") { _, _ in
-            HTMLText.response(PublicProgressPage.form(district: try await district()))
+            HTMLPage.response(PublicProgressPage.form(district: try await district()))
         }
         router.post("progress") { request, context in
             let district = try await district()
@@ -38,16 +38,16 @@ struct PublicProgressController: Sendable {
             let form = try await FormBody.decode(LookupForm.self, from: request)
             let store = store
             guard let progress = try await executor.run({ try store.publicProgress(ticket: form.code, queryCode: form.query) }) else {
-                return HTMLText.response(PublicProgressPage.form(district: district, message: Self.notFound), status: .notFound)
+                return HTMLPage.response(PublicProgressPage.form(district: district, message: Self.notFound), status: .notFound)
             }
-            return HTMLText.response(PublicProgressPage.progress(district: district, progress, query: form.query))
+            return HTMLPage.response(PublicProgressPage.progress(district: district, progress, query: form.query))
         }
         router.post("progress/evaluation") { request, context in
             let district = try await district()
             if let wait = await limiter.take(for: context.client(of: request), now: now()) { return tooManyPage(district, wait: wait) }
             let form = try await FormBody.decode(EvaluationForm.self, from: request)
             guard let satisfaction = Satisfaction(rawValue: form.satisfaction), satisfaction != .unreachable else {
-                return HTMLText.response(PublicProgressPage.form(district: district, message: "请选择满意、基本满意或不满意。"),
+                return HTMLPage.response(PublicProgressPage.form(district: district, message: "请选择满意、基本满意或不满意。"),
                                          status: .badRequest)
             }
             let store = store, time = now()
@@ -57,16 +57,16 @@ struct PublicProgressController: Sendable {
                                                resolved: form.resolved == "yes", now: time)
                 }
                 context.logger.info("public evaluation", metadata: ["ticket": "\(progress.ticket)", "satisfaction": "\(satisfaction.rawValue)"])
-                return HTMLText.response(PublicProgressPage.progress(district: district, progress, query: form.query,
+                return HTMLPage.response(PublicProgressPage.progress(district: district, progress, query: form.query,
                                                                      message: "评价已提交，感谢您的评价。"))
             } catch let error as SyncError where error.code == .notFound {
-                return HTMLText.response(PublicProgressPage.form(district: district, message: Self.notFound), status: .notFound)
+                return HTMLPage.response(PublicProgressPage.form(district: district, message: Self.notFound), status: .notFound)
             } catch let error as SyncError where error.code == .notEvaluable {
                 let progress = try await executor.run { try store.publicProgress(ticket: form.code, queryCode: form.query) }
                 guard let progress else {
-                    return HTMLText.response(PublicProgressPage.form(district: district, message: Self.notFound), status: .notFound)
+                    return HTMLPage.response(PublicProgressPage.form(district: district, message: Self.notFound), status: .notFound)
                 }
-                return HTMLText.response(PublicProgressPage.progress(district: district, progress, query: form.query,
+                return HTMLPage.response(PublicProgressPage.progress(district: district, progress, query: form.query,
                                                                      message: "当前无需评价：工单\(progress.statusText)。"),
                                          status: .conflict)
             }
@@ -106,7 +106,7 @@ struct PublicProgressController: Sendable {
     }
 
     func tooManyPage(_ district: String, wait: Int) -> Response {
-        var response = HTMLText.response(PublicProgressPage.form(district: district, message: "查询过于频繁，请\(wait)秒后再试。"),
+        var response = HTMLPage.response(PublicProgressPage.form(district: district, message: "查询过于频繁，请\(wait)秒后再试。"),
                                          status: .tooManyRequests)
         response.headers[.retryAfter] = String(wait)
         return response

@@ -10,7 +10,7 @@ enum PublicProgressPage {
     /// The lookup form, with a message above it (not found, too many lookups).
     static func form(district: String, message: String? = nil, code: String = "") -> String {
         let error = message.map { "<p class=\"error\" role=\"alert\" id=\"message\">\(HTMLText.escape($0))</p>" } ?? ""
-        return HTMLText.page(title: "\(district)\(title)", body: """
+        return HTMLPage.page(title: "\(district)\(title)", body: """
             <form class="box" method="post" action="/progress">
             <h2>\(HTMLText.escape(district))\(title)</h2>\(error)
             <label for="code">工单编号</label><input type="text" id="code" name="code" value="\(HTMLText.escape(code))" placeholder="如 WS-26-0001" required>
@@ -36,7 +36,7 @@ enum PublicProgressPage {
         }
         body += "</tbody></table><h2>办理过程</h2><ol class=\"timeline\">"
         for step in progress.timeline {
-            body += "<li><span class=\"muted\">\(HTMLText.dateTime(step.at))</span> \(HTMLText.escape(step.text))</li>"
+            body += "<li><span class=\"muted\">\(HTMLPage.dateTime(step.at))</span> \(HTMLText.escape(step.text))</li>"
         }
         body += "</ol></section>"
         if progress.canEvaluate {
@@ -57,6 +57,6 @@ enum PublicProgressPage {
                 """
         }
         body += "<p><a href=\"/progress\">查询其他工单</a></p></main>"
-        return HTMLText.page(title: "\(district)\(title)", body: "<header><h1>\(HTMLText.escape(district))\(title)</h1></header>" + body)
+        return HTMLPage.page(title: "\(district)\(title)", body: "<header><h1>\(HTMLText.escape(district))\(title)</h1></header>" + body)
     }
 }

@@ -16,10 +16,14 @@ public enum EventChain {
 
     /// Hex SHA-256 of `bytes`.
     public static func hash(bytes: [UInt8]) -> String {
-        let digest = SHA256.hash(data: bytes)
-        return String(unsafeUninitializedCapacity: SHA256.byteCount * 2) { buffer in
+        hex(Array(SHA256.hash(data: bytes)))
+    }
+
+    /// `bytes` as lower-case hex (digests, authentication codes).
+    static func hex(_ bytes: [UInt8]) -> String {
+        String(unsafeUninitializedCapacity: bytes.count * 2) { buffer in
             var index = 0
-            for byte in digest {
+            for byte in bytes {
                 buffer[index] = hexDigits[Int(byte >> 4)]
                 buffer[index + 1] = hexDigits[Int(byte & 0x0F)]
                 index += 2

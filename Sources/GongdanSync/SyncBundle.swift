@@ -129,10 +129,7 @@ public struct SyncBundle: Sendable, Equatable {
     }
 
     static func proof(of payload: Data, credentialHash: String) -> String {
-        HMAC<SHA256>.authenticationCode(for: payload, using: key(credentialHash)).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        EventChain.hex(Array(HMAC<SHA256>.authenticationCode(for: payload, using: key(credentialHash))))
     }
 }
 

@@ -2,33 +2,16 @@ import Foundation
 import GongdanCore
 import Hummingbird
 
-/// HTML building blocks for the dashboard and the public page: escaping, the page frame with its
-/// small inline style sheet, and the response.
-enum HTMLText {
-    /// `text` with `& < > " '` escaped, safe in element content and quoted attributes.
-    static func escape(_ text: String) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
-    }
-
+/// HTML building blocks for the dashboard and the public page: the page frame with its small inline
+/// style sheet, the response, and CST dates (escaping is the core's `HTMLText.escape`).
+enum HTMLPage {
     /// A whole page: `<!doctype html>`, UTF-8, the title, the style sheet and `body`.
     static func page(title: String, body: String) -> String {
         """
         <!doctype html>
         <html lang="zh-CN"><head><meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(escape(title))</title>
+        <title>\(HTMLText.escape(title))</title>
         <style>\(style)</style>
         </head><body>
         \(body)
