@@ -63,6 +63,14 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // `gongdan demo`'s district and its seeded month, played against an in-process hub over HTTP.
+        .target(
+            name: "GongdanDemo",
+            dependencies: ["GongdanCore", "GongdanSync", "GongdanStore", "GongdanNode", "GongdanHub",
+                           .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                           .product(name: "NIOCore", package: "swift-nio")],
+            swiftSettings: swiftSettings
+        ),
         // Fixtures shared by every test target.
         .target(
             name: "GongdanTesting",
@@ -72,7 +80,7 @@ let package = Package(
         // The `gongdan` command.
         .executableTarget(
             name: "GongdanCLI",
-            dependencies: ["GongdanCore", "GongdanSync", "GongdanStore", "GongdanNode", "GongdanHub",
+            dependencies: ["GongdanCore", "GongdanSync", "GongdanStore", "GongdanNode", "GongdanHub", "GongdanDemo",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings
         ),

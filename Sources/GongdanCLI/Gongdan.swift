@@ -20,7 +20,7 @@ struct Gongdan: ParsableCommand {
         subcommands: [
             InitCommand.self, UnitGroup.self, TicketGroup.self, CalendarGroup.self,
             StatusCommand.self, CheckCommand.self, SyncCommand.self, RemoteGroup.self, BundleGroup.self, DebugGroup.self, HubGroup.self,
-            NoticeGroup.self, ReportGroup.self,
+            NoticeGroup.self, ReportGroup.self, DemoCommand.self,
         ]
     )
 

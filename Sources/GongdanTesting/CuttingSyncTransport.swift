@@ -1,4 +1,5 @@
 import Foundation
+import GongdanCore
 import GongdanNode
 import GongdanSync
 

@@ -18,10 +18,8 @@ struct HubServeCommand: ParsableCommand {
 
     func run() throws {
         let context = try options.context()
-        guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]),
-              (0...65_535).contains(port), colon != listen.startIndex
-        else { throw ValidationError("--listen \(listen) is not HOST:PORT, e.g. 127.0.0.1:8080 (port 0 picks a free port)") }
-        let host = String(listen[..<colon]).trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        let address = try ListenAddress(listen)
+        let host = address.host, port = address.port
         let store = try context.openStore()
         let info = try store.requireInfo()
         var logger = Logger(label: "gongdan.hub")

@@ -1,5 +1,6 @@
 import Foundation
 import GongdanCore
+import GongdanDemo
 import GongdanStore
 import GongdanSync
 
@@ -18,6 +19,7 @@ struct ErrorText: Sendable {
         case let error as CLIError: cli(error)
         case let error as SyncError: language.pick("同步被拒绝（\(error.code.rawValue)）：\(error.message)", error.description)
         case let error as HubStoreError: error.description
+        case let error as DemoError: error.description
         case let error as ScoringError: language.pick("评分参数有误：\(error.description)", error.description)
         case let error as SupervisionError: language.pick("督办参数有误：\(error.description)", error.description)
         default: nil
