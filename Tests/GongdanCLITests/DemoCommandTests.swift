@@ -13,6 +13,14 @@ struct DemoCommandTests {
             .joined(separator: "\n")
     }
 
+    /// Every event the workstation's replica holds (it holds all): id, ticket, type and hybrid timestamp.
+    static func events(in directory: String) throws -> [String] {
+        let workstation = try ReplicaStore(path: directory + "/WS.sqlite")
+        return try workstation.tickets(matching: .init()).tickets.map(\.code).sorted().flatMap { code in
+            try workstation.events(ofTicket: code).map { "\($0.id) \($0.ticket) \($0.payload.type) \($0.hlc.packed)" }
+        }
+    }
+
     @Test("the same seed plays the same month twice, with a conflict, notices, tickets at every unit and verified chains")
     func sameSeedSameMonth() throws {
         // Given two empty directories
@@ -32,6 +40,8 @@ struct DemoCommandTests {
         #expect(second.status == 0, "\(second.stderr)")
         let report = Self.report(first.stdout, directory: one)
         #expect(report == Self.report(second.stdout, directory: two))
+        let events = try Self.events(in: one), again = try Self.events(in: two)
+        #expect(events.count > 300 && events == again)
         #expect(report.contains("全区工单状态") && report.contains("各单位得分") && report.contains("桥圩镇（QX）"))
         #expect(first.stdout.contains("/dashboard") && first.stdout.contains("密码："))
         #expect(first.stderr.contains("模拟进度 30/30 天"))
