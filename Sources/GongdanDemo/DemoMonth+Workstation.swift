@@ -4,16 +4,11 @@ import GongdanStore
 
 extension DemoMonth {
     /// The workstation's round: sync; evaluate, review, decide extensions, dispatch; sync.
-    mutating func workstationRound(_ date: CivilDate, index: Int) async throws {
+    mutating func workstationRound(index: Int) async throws {
         let code = DemoCast.workstation.code
         try await sync(code)
         let service = district.node(code).service
-        if index == Self.outageWorkingDays.lowerBound + 1, !conflictTaken, let ticket = conflictTicket, let state = try service.store.ticket(ticket), state.lead == DemoCast.offlineTownship {
-            // The township has not been heard from for a day: its ticket goes to the neighbouring one.
-            try service.perform(.dispatch(lead: DemoCast.standInTownship, co: []), on: ticket)
-            count(.redispatch)
-            conflictTaken = true
-        }
+        if index == Self.outageWorkingDays.lowerBound + 1 { try takeConflictTicket(service) }
         for summary in try service.list(TicketFilter()).tickets.sorted(by: { $0.code < $1.code }) {
             guard let state = try service.store.ticket(summary.code) else { continue }
             if state.pendingExtension != nil {
@@ -32,13 +27,25 @@ extension DemoMonth {
                 try service.perform(.dispatch(lead: lead(for: state), co: []), on: state.code)
                 count(state.unsatisfiedCount > 0 ? .secondDispatch : .dispatch)
             case .pendingEscalation:
-                try service.perform(.escalate(lead: lead(for: state), co: ["SCJG"].filter { $0 != lead(for: state) }), on: state.code)
+                // Unsatisfied twice: the office designates the lead, with the market regulator beside it.
+                let lead = lead(for: state)
+                try service.perform(.escalate(lead: lead, co: lead == "SCJG" ? [] : ["SCJG"]), on: state.code)
                 count(.escalate)
             default:
                 break
             }
         }
         try await sync(code)
+    }
+
+    /// On the offline township's second day without a word, the workstation gives its scripted ticket
+    /// to the neighbouring township (once).
+    mutating func takeConflictTicket(_ service: NodeService) throws {
+        guard !conflictTaken, let ticket = conflictTicket, let state = try service.store.ticket(ticket),
+              state.lead == DemoCast.offlineTownship else { return }
+        try service.perform(.dispatch(lead: DemoCast.standInTownship, co: []), on: ticket)
+        count(.redispatch)
+        conflictTaken = true
     }
 
     /// The revisit (回访): mostly satisfied; the first evaluation from ``unsatisfiedFromDay`` on is

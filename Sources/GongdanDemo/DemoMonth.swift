@@ -119,13 +119,13 @@ public struct DemoMonth {
         at(date, "08:30")
         try await hotline(date, index: index)
         at(date, "09:00")
-        try await workstationRound(date, index: index)
+        try await workstationRound(index: index)
         for (position, unit) in DemoCast.units.enumerated() {
             at(date, "10:\(String(format: "%02d", position * 10))")
             try await unitRound(unit, index: index)
         }
         at(date, "15:00")
-        try await workstationRound(date, index: index)
+        try await workstationRound(index: index)
         at(date, "17:30")
         try superviseAtHub()
     }

@@ -17,7 +17,9 @@ struct ProgressBar {
     func update(_ progress: DemoProgress) {
         let l = language
         let offline = progress.offline.isEmpty ? "" : l.pick("，离线：", ", offline: ") + progress.offline.joined(separator: " ")
-        let text = l.pick("\(progress.date)  工单 \(progress.tickets) 件\(offline)", "\(progress.date)  \(progress.tickets) tickets\(offline)")
+        let dayOff = progress.workingDay ? "" : l.pick("（休息日）", " (day off)")
+        let text = l.pick("\(progress.date)\(dayOff)  工单 \(progress.tickets) 件\(offline)",
+                          "\(progress.date)\(dayOff)  \(progress.tickets) tickets\(offline)")
         if interactive {
             let filled = Self.width * progress.day / max(progress.days, 1)
             let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: Self.width - filled)
