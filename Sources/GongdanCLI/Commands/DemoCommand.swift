@@ -47,6 +47,7 @@ struct DemoCommand: ParsableCommand {
         let options = try DemoMonth.Options(seed: seed, month: month)
         let directory = try dir ?? Self.temporaryDirectory()
         Console.out(language.pick("演示目录（中心与各节点的 SQLite 文件）：", "Demo directory (the hub's and the nodes' SQLite files): ") + directory)
+        CalendarWarning.check(.official, from: options.start, through: options.end.addingTimeInterval(30 * 86_400), language: language)
         let exitAfterReport = exitAfterReport
         try AsyncBridge.run {
             try await Self.play(options, in: directory, address: address, language: language, exitAfterReport: exitAfterReport)
