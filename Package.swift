@@ -66,7 +66,8 @@ let package = Package(
         // Fixtures shared by every test target.
         .target(
             name: "GongdanTesting",
-            dependencies: ["GongdanCore", "GongdanSync", "GongdanStore", "GongdanNode"],
+            dependencies: ["GongdanCore", "GongdanSync", "GongdanStore", "GongdanNode",
+                           .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         // The `gongdan` command.

@@ -119,3 +119,18 @@ extension ReplicaStore {
         }
     }
 }
+
+extension ReplicaStore {
+    /// Takes note of the hub's epoch (1.2). A hub restored from a backup has a new one, and its feed
+    /// may be behind this node's cursor: the cursor goes back to 0, so the next pull fetches the
+    /// node's whole feed again (events held already are skipped). Returns whether it did.
+    public func adoptHubEpoch(_ epoch: String?) throws -> Bool {
+        guard let epoch else { return false }
+        return try db.write { db in
+            let known = try String.fetchOne(db, sql: "SELECT hub_epoch FROM sync_state WHERE id = 1")
+            guard known != epoch else { return false }
+            try db.execute(sql: "UPDATE sync_state SET hub_epoch = ?, cursor = 0 WHERE id = 1", arguments: [epoch])
+            return true
+        }
+    }
+}
