@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import GongdanCore
 
@@ -27,5 +28,20 @@ enum ExpiryInput {
             throw CLIError.invalidExpiry(text: text)
         }
         return date
+    }
+}
+
+/// `--expires`, shared by `hub node add` and `hub node rekey`, and the lines that show an issued credential.
+struct ExpiryOption: ParsableArguments {
+    @Option(help: ArgumentHelp("When the credential stops working: days from now (180d), a date (2027-06-30, through that day, China Standard Time) or an ISO 8601 time. Default: never.",
+                               valueName: "expiry"))
+    var expires: String?
+
+    /// The expiry asked for, or nil for never.
+    func expiry(now: Date) throws -> Date? { try ExpiryInput.parse(expires, now: now) }
+
+    /// `token: …` and, when it expires, `expires: …`.
+    static func credentialLines(token: String, expiry: Date?, language: Language) -> [String] {
+        [language.pick("令牌：", "token: ") + token] + (expiry.map { [language.pick("有效期至：", "expires: ") + TimeText.instant($0)] } ?? [])
     }
 }

@@ -85,10 +85,11 @@ public struct SyncSession: Sendable {
         // A restored or recovered replica may have been behind the hub on its own events: they
         // came back with the feed; until they have, it records nothing.
         let local = try store.lastSeq()
-        if local >= state.hubHas {
+        if try store.resyncReason() != nil {
+            guard local >= state.hubHas else {
+                throw SyncClientError.ownEventsMissing(node: identity.code, hubHas: state.hubHas, local: local)
+            }
             try store.clearResync()
-        } else if try store.resyncReason() != nil {
-            throw SyncClientError.ownEventsMissing(node: identity.code, hubHas: state.hubHas, local: local)
         }
         report.ownEventsRecovered = max(0, local - ownBefore)
         return report

@@ -90,6 +90,13 @@ enum DatabaseBackup {
         }
     }
 
+    /// ``inspect(path:)``, refusing a database of the other kind.
+    static func inspect(path: String, expecting kind: BackupSummary.Kind) throws -> BackupSummary {
+        let summary = try inspect(path: path)
+        guard summary.kind == kind else { throw BackupError.wrongKind(path: path, expected: kind, found: summary.kind) }
+        return summary
+    }
+
     /// Puts the backup at `backupPath` in place of the database at `path`, after checking that it
     /// is a Gongdan database of `kind` that passes `integrity_check`. An existing database is
     /// refused unless `replacing`, and then kept beside it as `PATH.replaced-YYYYMMDDTHHMMSS`
@@ -97,8 +104,7 @@ enum DatabaseBackup {
     /// replaced database went. The caller opens the result with its store, which migrates it forward.
     static func restore(from backupPath: String, to path: String, kind: BackupSummary.Kind, replacing: Bool,
                         now: Date) throws -> (summary: BackupSummary, replaced: String?) {
-        let summary = try inspect(path: backupPath)
-        guard summary.kind == kind else { throw BackupError.wrongKind(path: backupPath, expected: kind, found: summary.kind) }
+        let summary = try inspect(path: backupPath, expecting: kind)
         let target = URL(fileURLWithPath: path).standardizedFileURL.path
         let exists = FileManager.default.fileExists(atPath: target)
         if exists, !replacing { throw BackupError.databaseExists(path: path) }

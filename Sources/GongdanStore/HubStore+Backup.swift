@@ -10,13 +10,6 @@ extension HubStore {
         return try DatabaseBackup.inspect(path: path)
     }
 
-    /// Describes a hub backup file after checking it (a Gongdan hub, `integrity_check` ok).
-    public static func inspectBackup(at path: String) throws -> BackupSummary {
-        let summary = try DatabaseBackup.inspect(path: path)
-        guard summary.kind == .hub else { throw BackupError.wrongKind(path: path, expected: .hub, found: summary.kind) }
-        return summary
-    }
-
     /// Puts a hub backup in place of the hub database at `path` (stop the hub first; the current
     /// database is kept as `PATH.replaced-…` when `replacing`, refused otherwise) and opens it,
     /// migrating it forward, with a new epoch. Nodes that pushed after the backup push those events

@@ -16,13 +16,6 @@ extension ReplicaStore {
         return try DatabaseBackup.inspect(path: path)
     }
 
-    /// Describes a replica backup file after checking it (a Gongdan replica, `integrity_check` ok).
-    public static func inspectBackup(at path: String) throws -> BackupSummary {
-        let summary = try DatabaseBackup.inspect(path: path)
-        guard summary.kind == .replica else { throw BackupError.wrongKind(path: path, expected: .replica, found: summary.kind) }
-        return summary
-    }
-
     /// Puts a replica backup in place of the replica at `path` (kept as `PATH.replaced-…` when it
     /// exists and `replacing`; refused otherwise), opens it — migrating it forward — and marks it
     /// to sync before it records new events (``ResyncReason/restored``).

@@ -6,15 +6,21 @@ import GongdanTesting
 /// as whole command lines.
 @Suite("Backup and credential commands")
 struct BackupCommandTests {
+    /// An initialised hub database in `directory`, and the process that administers it (English messages).
+    static func hub(in directory: TemporaryDirectory) throws -> (admin: GongdanProcess, db: String) {
+        var admin = GongdanProcess(directory, replica: "unused.sqlite")
+        admin.lang = "en_US.UTF-8"
+        let db = directory.path("hub.sqlite")
+        try admin.ok(["hub", "init", "--db", db, "--district", "港南区"])
+        return (admin, db)
+    }
+
     @Test("hub backup prints what it holds, refuses to overwrite, and hub restore refuses a replica backup")
     func hubBackupAndRestore() throws {
         // Given a hub with a node registered to expire in 180 days
         let directory = try TemporaryDirectory("cli-hub-backup")
         defer { directory.remove() }
-        let hubDB = directory.path("hub.sqlite")
-        var admin = GongdanProcess(directory, replica: "unused.sqlite")
-        admin.lang = "en_US.UTF-8"
-        try admin.ok(["hub", "init", "--db", hubDB, "--district", "港南区"])
+        let (admin, hubDB) = try Self.hub(in: directory)
         let added = try admin.run(["hub", "node", "add", "DX", "--role", "township", "--name", "东兴镇", "--expires", "180d",
                                    "--db", hubDB, "--json"]).json()
         #expect(added["expiresAt"] as? String == "2027-03-27T01:00:00Z")
@@ -47,10 +53,7 @@ struct BackupCommandTests {
     func badExpiry() throws {
         let directory = try TemporaryDirectory("cli-expiry")
         defer { directory.remove() }
-        let hubDB = directory.path("hub.sqlite")
-        var admin = GongdanProcess(directory, replica: "unused.sqlite")
-        admin.lang = "en_US.UTF-8"
-        try admin.ok(["hub", "init", "--db", hubDB, "--district", "港南区"])
+        let (admin, hubDB) = try Self.hub(in: directory)
 
         let refused = try admin.run(["hub", "node", "add", "DX", "--role", "township", "--name", "东兴镇", "--expires", "soon", "--db", hubDB])
 

@@ -48,6 +48,10 @@ struct BackupRecoveryTests {
         #expect(pushed.status == 0)
         #expect(try pushed.json()["pushed"] as? Int == 1)
         #expect(try district.admin.run(["hub", "verify", "--db", district.hubDB]).status == 0)
+        // and the hub, still serving, is backed up with all three events
+        let hubBackup = try district.admin.run(["hub", "backup", "--out", district.directory.path("hub-backup.sqlite"),
+                                                "--db", district.hubDB, "--json"]).json()
+        #expect(hubBackup["kind"] as? String == "hub" && hubBackup["events"] as? Int == 3)
     }
 
     @Test("a node whose disk was lost re-initialises from the hub, is told which of its events never reached it, and goes on")

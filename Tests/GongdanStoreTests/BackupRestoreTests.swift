@@ -130,3 +130,26 @@ struct BackupRestoreTests {
         #expect(try restored.store.integrityProblems().isEmpty)
     }
 }
+
+extension BackupRestoreTests {
+    @Test("a damaged backup is refused and the current replica is kept as it was")
+    func damagedBackup() throws {
+        let directory = try TemporaryDirectory("restore-damaged")
+        defer { directory.remove() }
+        let service = try workstation(directory, tickets: 30)
+        let backup = directory.path("b.sqlite")
+        _ = try service.store.backup(to: backup, replacing: false)
+        // Scribble over the middle of the file (pages past the header)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: backup))
+        try handle.seek(toOffset: 3 * 4096 + 8)
+        try handle.write(contentsOf: Data(repeating: 0x5A, count: 6000))
+        try handle.close()
+
+        let error = try #require(throws: BackupError.self) {
+            try ReplicaStore.restore(from: backup, to: directory.path("ws.sqlite"), replacing: true, now: Fixtures.cst("2026-10-01 09:00"))
+        }
+
+        #expect(error.description.contains("nothing was restored"))
+        #expect(try service.store.lastSeq() == 30 && service.store.resyncReason() == nil)
+    }
+}

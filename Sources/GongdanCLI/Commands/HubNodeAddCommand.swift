@@ -17,9 +17,7 @@ struct HubNodeAddCommand: ParsableCommand {
     @Option(help: "The node's display name, e.g. 东兴镇.")
     var name: String
 
-    @Option(help: ArgumentHelp("When the credential stops working: days from now (180d), a date (2027-06-30, through that day, China Standard Time) or an ISO 8601 time. Default: never.",
-                               valueName: "expiry"))
-    var expires: String?
+    @OptionGroup var expiryOption: ExpiryOption
 
     @OptionGroup var options: HubOptions
 
@@ -36,7 +34,7 @@ struct HubNodeAddCommand: ParsableCommand {
 
     func run() throws {
         let context = try options.context()
-        let expiry = try ExpiryInput.parse(expires, now: context.now)
+        let expiry = try expiryOption.expiry(now: context.now)
         let (node, token) = try context.openStore().registerNode(code: code, role: role, name: name, expiresAt: expiry, at: context.now)
         let note = context.language.pick("令牌只显示这一次，中心只保存其哈希；请妥善交给该节点（丢失或过期时用 gongdan hub node rekey \(node.code) 换发）。",
                                          "The token is shown only this once (the hub keeps only its hash); hand it to the node securely (if lost or expired: `gongdan hub node rekey \(node.code)`).")
@@ -45,10 +43,7 @@ struct HubNodeAddCommand: ParsableCommand {
         } else {
             let role = Labels(language: context.language).role(node.role)
             Console.out(context.language.pick("已登记节点 \(node.code) \(node.name)（\(role)）", "Registered node \(node.code) \(node.name) (\(role))"))
-            Console.out(context.language.pick("令牌：", "token: ") + token)
-            if let expiry {
-                Console.out(context.language.pick("有效期至：", "expires: ") + TimeText.instant(expiry))
-            }
+            Console.out(ExpiryOption.credentialLines(token: token, expiry: expiry, language: context.language).joined(separator: "\n"))
             Console.out(note)
         }
     }

@@ -15,9 +15,7 @@ struct HubNodeRekeyCommand: ParsableCommand {
     @Argument(help: "The node's code.")
     var code: String
 
-    @Option(help: ArgumentHelp("When the new credential stops working: 180d, 2027-06-30 or an ISO 8601 time. Default: never.",
-                               valueName: "expiry"))
-    var expires: String?
+    @OptionGroup var expiryOption: ExpiryOption
 
     @OptionGroup var options: HubOptions
 
@@ -31,7 +29,7 @@ struct HubNodeRekeyCommand: ParsableCommand {
 
     func run() throws {
         let context = try options.context()
-        let expiry = try ExpiryInput.parse(expires, now: context.now)
+        let expiry = try expiryOption.expiry(now: context.now)
         let (node, token) = try context.openStore().rekeyNode(code: code, expiresAt: expiry, at: context.now)
         let l = context.language
         let note = l.pick("旧令牌已失效；新令牌只显示这一次。节点用 gongdan remote set URL --token 令牌 换用；副本丢失时用 gongdan init --recover --hub URL --token 令牌 重建。",
@@ -40,8 +38,7 @@ struct HubNodeRekeyCommand: ParsableCommand {
             try Console.json(View(code: node.code, token: token, expiresAt: expiry, note: note))
         } else {
             Console.out(l.pick("已为节点 \(node.code) \(node.name) 换发令牌", "Issued node \(node.code) \(node.name) a new credential"))
-            Console.out(l.pick("令牌：", "token: ") + token)
-            if let expiry { Console.out(l.pick("有效期至：", "expires: ") + TimeText.instant(expiry)) }
+            Console.out(ExpiryOption.credentialLines(token: token, expiry: expiry, language: l).joined(separator: "\n"))
             Console.out(note)
         }
     }
