@@ -25,6 +25,7 @@ extension ReplicaStore {
     ) throws -> (event: TicketEvent, state: TicketState) {
         try db.write { db in
             let identity = try Self.requireIdentity(db, path: path)
+            try Self.requireCaughtUp(db, path: path)
             guard let state = try Self.ticketState(db, code: code) else { throw TicketError.unknownTicket(code) }
             let actor = identity.actor(person: person)
             let payload = try decide(state, actor)
@@ -40,6 +41,7 @@ extension ReplicaStore {
     ) throws -> (event: TicketEvent, state: TicketState) {
         try db.write { db in
             let identity = try Self.requireIdentity(db, path: path)
+            try Self.requireCaughtUp(db, path: path)
             let year = CivilDate.inChinaStandardTime(now).year
             let number = (try Int.fetchOne(db, sql: "SELECT last FROM ticket_counters WHERE year = ?", arguments: [year]) ?? 0) + 1
             try db.execute(sql: "INSERT OR REPLACE INTO ticket_counters (year, last) VALUES (?, ?)", arguments: [year, number])
@@ -137,6 +139,11 @@ extension ReplicaStore {
         return identity
     }
 
+    /// Refuses to record while a restored or rebuilt replica may be behind the hub on its own events.
+    static func requireCaughtUp(_ db: Database, path: String) throws {
+        if let reason = try resyncReason(db) { throw StoreError.syncRequired(path: path, reason: reason) }
+    }
+
     static func events(_ db: Database, ticket: String) throws -> [TicketEvent] {
         let statement = try db.cachedStatement(sql: "SELECT origin, seq, body FROM events WHERE ticket = ? ORDER BY hlc, origin, seq")
         return try Row.fetchAll(statement, arguments: [ticket]).map(decodeEvent)
@@ -180,7 +187,7 @@ extension ReplicaStore {
         guard let row = try Row.fetchOne(db, sql: "SELECT last_seq, hlc, last_hash FROM node WHERE id = 1") else {
             throw StoreError.notInitialized(path: db.description)
         }
-        if let reason = try resyncReason(db) { throw StoreError.syncRequired(path: db.description, reason: reason) }
+
         let seq: Int64 = row["last_seq"] + 1
         var hybrid = HybridClock(last: HybridTimestamp(packed: row["hlc"]))
         let hlc = hybrid.tick(now: now)

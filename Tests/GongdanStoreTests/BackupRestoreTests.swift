@@ -107,7 +107,7 @@ struct BackupRestoreTests {
         let refused = try #require(throws: StoreError.self) {
             try NodeService(store: restored, person: "王", now: { Fixtures.cst("2026-10-01 09:00") }).createTicket(Fixtures.complaint())
         }
-        #expect(refused.description.contains("gongdan sync"))
+        #expect(refused == .syncRequired(path: current, reason: .restored) && refused.description.contains("gongdan sync"))
         #expect(try restored.lastSeq() == 1 && restored.ticket("WS-26-0002") == nil)
     }
 
