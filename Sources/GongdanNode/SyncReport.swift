@@ -22,6 +22,8 @@ public struct SyncReport: Hashable, Sendable {
     public var ownEventsRecovered: Int64 = 0
     /// Whether the pull started again from cursor 0 because the hub was restored (a new epoch).
     public var feedRestarted = false
+    /// When this node's credential expires, as the hub said (1.2); nil when it never does.
+    public var credentialExpiresAt: Date?
 
     public init() {}
 }

@@ -48,6 +48,7 @@ public struct SyncSession: Sendable {
         // A hub restored from a backup has a new epoch: its feed may be behind this node's cursor.
         if try store.adoptHubEpoch(state.epoch) { report.feedRestarted = true }
         report.clockOffset = now().timeIntervalSince(state.serverTime)
+        report.credentialExpiresAt = state.credentialExpiresAt
 
         let ownBefore = try store.lastSeq()
         // Push: own events after what the hub holds, in signed batches of their stored bytes.

@@ -17,11 +17,11 @@ struct ProtocolCompatibilityHTTPTests {
             var push = try hub.push(harness.allEvents.filter { $0.id.origin == "WS" }, from: "WS")
             push.protocol = ProtocolVersion(major: 1, minor: 0)
 
-            // When it asks its state, pushes and DX (at 1.1) pulls
+            // When it asks its state, pushes and DX (also at 1.0) pulls
             let state = try await client.send("GET", "/api/v1/sync/state", token: hub.tokens["WS"]!, protocolHeader: "1.0")
             let pushed = try await client.send("POST", "/api/v1/sync/push", token: hub.tokens["WS"]!, protocolHeader: "1.0",
                                                body: try GongdanJSON.encoder().encode(push))
-            let pulled = try await client.send("GET", "/api/v1/sync/pull?after=0", token: hub.tokens["DX"]!, protocolHeader: "1.1")
+            let pulled = try await client.send("GET", "/api/v1/sync/pull?after=0", token: hub.tokens["DX"]!, protocolHeader: "1.0")
 
             // Then every exchange succeeds, a 1.0 reader finds the fields it knows
             #expect(state.status == 200 && pushed.status == 200 && pulled.status == 200)

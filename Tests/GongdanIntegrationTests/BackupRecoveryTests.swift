@@ -67,7 +67,8 @@ struct BackupRecoveryTests {
 
         // When its disk is lost, the operator rekeys it, and it re-initialises from the hub
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: district["DX"].db + suffix) }
-        let rekeyed = try district.admin.run(["hub", "node", "rekey", "DX", "--db", district.hubDB, "--json"]).json()
+        let rekeyed = try district.admin.run(["hub", "node", "rekey", "DX", "--expires", "2027-06-30", "--db", district.hubDB, "--json"]).json()
+        #expect(rekeyed["expiresAt"] as? String == "2027-06-30T16:00:00Z")
         let token = try #require(rekeyed["token"] as? String)
         #expect(try await Self.state(district.hub.url, token: oldToken, query: "") == 401)
         var fresh = GongdanProcess(district.directory, replica: "DX-new.sqlite")
@@ -87,6 +88,7 @@ struct BackupRecoveryTests {
         try fresh.ok(Self.walkIn)
         let pushed = try fresh.run(["sync", "--json"]).json()
         #expect(pushed["pushed"] as? Int == 1 && pushed["hubHas"] as? Int == 2)
+        #expect(pushed["credentialExpiresAt"] as? String == "2027-06-30T16:00:00Z")
         #expect(try district.admin.run(["hub", "verify", "--db", district.hubDB]).status == 0)
         let nodes = try JSONSerialization.jsonObject(with: Data(try district.admin.ok(["hub", "node", "list", "--db", district.hubDB, "--json"]).utf8)) as? [[String: Any]]
         let dx = try #require(nodes?.first { $0["code"] as? String == "DX" })

@@ -37,6 +37,8 @@ struct SyncCommand: GongdanCommand {
         var ownEventsRecovered: Int64
         /// Whether the pull started again from cursor 0 because the hub was restored.
         var feedRestarted: Bool
+        /// When this node's credential expires; absent when it never does.
+        var credentialExpiresAt: Date?
     }
 
     func validate() throws {
@@ -84,7 +86,8 @@ struct SyncCommand: GongdanCommand {
             try Console.json(View(ok: true, pushed: report.pushed, duplicates: report.duplicates, pulled: report.pulled,
                                   pages: report.pages, hubHas: report.hubHas, cursor: report.cursor, unsent: unsent,
                                   clockOffsetSeconds: Int(report.clockOffset), conflicts: report.conflicts,
-                                  ownEventsRecovered: report.ownEventsRecovered, feedRestarted: report.feedRestarted))
+                                  ownEventsRecovered: report.ownEventsRecovered, feedRestarted: report.feedRestarted,
+                                  credentialExpiresAt: report.credentialExpiresAt))
         } else {
             if report.feedRestarted {
                 Console.out(l.pick("中心已由备份恢复：本节点从头重新拉取（已有的事件不会重复）",
@@ -101,6 +104,11 @@ struct SyncCommand: GongdanCommand {
                 Console.out(l.pick("冲突 #\(conflict.id) \(conflict.ticket)：\(conflict.summary)",
                                    "conflict #\(conflict.id) \(conflict.ticket): \(conflict.summary)"))
             }
+        }
+        if let expiry = report.credentialExpiresAt, expiry.timeIntervalSince(service.now()) < 14 * 86_400 {
+            Console.error(l.pick(
+                "警告：本节点的令牌将于 \(TimeText.instant(expiry)) 到期；请中心管理员运行 gongdan hub node rekey 换发，再用 gongdan remote set 设置",
+                "warning: this node's credential expires at \(TimeText.instant(expiry)); ask the hub operator for a new one (`gongdan hub node rekey`), then set it with `gongdan remote set`"))
         }
         // A clock fixed by GONGDAN_NOW (demos, tests) is off on purpose.
         if context.fixedNow == nil, abs(report.clockOffset) > 300 {
