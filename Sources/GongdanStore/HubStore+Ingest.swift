@@ -60,7 +60,7 @@ extension HubStore {
         try ProtocolVersion.current.checkCompatible(withPeer: request.protocol)
         try node.checkUsable(at: now)
         if request.node == node.code, let offered = request.publicKey, let registered = node.publicKey, offered != registered {
-            throw SyncError(.keyMismatch, "the push offers a public key different from the one registered for \(node.code) at its first push; the node's replica was replaced or its key changed — ask the hub operator to re-register the node")
+            throw SyncError(.keyMismatch, "the push offers a public key different from the one registered for \(node.code) at its first push; the node's replica was replaced or its key changed — ask the hub operator to run `gongdan hub node rekey \(node.code)`, then rebuild the replica with `gongdan init --recover` (or restore a backup that holds the old key)")
         }
         let head = try Self.originHead(db, node.code)
         let scope = try Self.ticketsInScope(db, unit: node.unit, of: Set(request.events.map(\.ticket)))
