@@ -66,6 +66,8 @@ struct ErrorText: Sendable {
             return "副本 \(path) 由更新版本的 gongdan 写入：请先升级 gongdan"
         case .corruptEvent(let origin, let seq, let reason):
             return "副本中的事件 \(origin)#\(seq) 无法读取（\(reason)）；运行 gongdan check，并从中心或备份恢复"
+        case .storageFull(let path):
+            return "副本 \(path) 所在磁盘已满：本次写入未保存任何内容（同步游标未移动）；请清理磁盘空间后重新运行该命令"
         }
     }
 
