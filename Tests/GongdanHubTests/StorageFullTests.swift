@@ -58,13 +58,7 @@ struct StorageFullTests {
 
         /// Rows of the hub tables a push writes.
         func hubCounts() throws -> [String: Int] {
-            try hub.db.read { db in
-                var counts: [String: Int] = [:]
-                for table in ["events", "tickets", "ticket_units", "origins", "heads", "feed", "conflicts"] {
-                    counts[table] = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0
-                }
-                return counts
-            }
+            try HubFixture.counts(of: hub)
         }
     }
 
