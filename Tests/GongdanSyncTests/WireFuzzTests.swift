@@ -6,8 +6,8 @@ import GongdanTesting
 
 /// A seeded fuzz of the wire decoders and the bundle reader: random cuts, flips, insertions and
 /// splices of valid messages must end in a value or a thrown error — never a crash, a hang, or a
-/// fast-path value that JSONDecoder would not give. (libFuzzer needs a toolchain sanitizer runtime
-/// this project's CI machines lack; this runs in every `swift test`, bounded in count.)
+/// fast-path value that JSONDecoder would not give. (This runs in every `swift test`, bounded in
+/// count; `tools/fuzz` runs libFuzzer on the same decoders for a bounded time.)
 @Suite("Fuzzing the wire decoders and the bundle reader")
 struct WireFuzzTests {
     static let rounds = 3_000
