@@ -69,6 +69,8 @@ struct ErrorText: Sendable {
             return "副本中的事件 \(origin)#\(seq) 无法读取（\(reason)）；运行 gongdan check，并从中心或备份恢复"
         case .syncRequired(let path, let reason):
             return "副本 \(path) \(reason == .restored ? "由备份恢复" : "从中心重新初始化")，可能缺少本节点已发送到中心的事件；未记录任何内容——请先运行 gongdan sync（取回这些事件），再重试该命令"
+        case .storageFull(let path):
+            return "副本 \(path) 所在磁盘已满：本次写入未保存任何内容（同步游标未移动）；请清理磁盘空间后重新运行该命令"
         }
     }
 
