@@ -14,6 +14,8 @@ let package = Package(
         .executable(name: "gongdan-bench", targets: ["GongdanBench"]),
         .executable(name: "gongdan-simulate", targets: ["GongdanSimulate"]),
         .library(name: "GongdanCore", targets: ["GongdanCore"]),
+        // For tools/fuzz-targets (libFuzzer on the wire decoders and the bundle reader).
+        .library(name: "GongdanSync", targets: ["GongdanSync"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -74,7 +76,8 @@ let package = Package(
         // Fixtures shared by every test target.
         .target(
             name: "GongdanTesting",
-            dependencies: ["GongdanCore", "GongdanSync", "GongdanStore", "GongdanNode"],
+            dependencies: ["GongdanCore", "GongdanSync", "GongdanStore", "GongdanNode",
+                           .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         // The `gongdan` command.
@@ -107,7 +110,9 @@ let package = Package(
         .testTarget(
             name: "GongdanHubTests",
             dependencies: ["GongdanHub", "GongdanTesting", "GongdanSync", "GongdanStore", "GongdanCore", "GongdanNode",
-                           .product(name: "HummingbirdTesting", package: "hummingbird")],
+                           .product(name: "HummingbirdTesting", package: "hummingbird"),
+                           // The full-disk tests lower SQLite's page limit on the stores' connections.
+                           .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         // Whole processes: a real hub on 127.0.0.1 and several node replicas, killed at random points.

@@ -6,6 +6,8 @@ enum CLIError: Error, Equatable, Sendable {
     case invalidNow(String)
     /// A time flag or argument could not be read.
     case invalidTime(flag: String, text: String)
+    /// `--expires` is none of its forms.
+    case invalidExpiry(text: String)
     /// A date argument could not be read.
     case invalidDate(argument: String, text: String)
     /// A file could not be read.

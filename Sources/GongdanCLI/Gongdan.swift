@@ -19,7 +19,8 @@ struct Gongdan: ParsableCommand {
         version: GongdanVersion.current,
         subcommands: [
             InitCommand.self, UnitGroup.self, TicketGroup.self, CalendarGroup.self,
-            StatusCommand.self, CheckCommand.self, SyncCommand.self, RemoteGroup.self, BundleGroup.self, DebugGroup.self, HubGroup.self,
+            StatusCommand.self, CheckCommand.self, SyncCommand.self, RemoteGroup.self, BundleGroup.self, BackupCommand.self,
+            RestoreCommand.self, DebugGroup.self, HubGroup.self,
             NoticeGroup.self, ReportGroup.self, DemoCommand.self,
         ]
     )

@@ -115,16 +115,19 @@ extension DashboardSnapshot {
         var flagged = Set<Int>()
         let rows = nodes.enumerated().map { index, node -> [String] in
             let offline = node.lastSeen.map { now.timeIntervalSince($0) }
-            if node.revoked || node.lastError != nil || (offline ?? .infinity) > 86_400 { flagged.insert(index) }
+            let expired = node.expiresAt.map { $0 <= now } ?? false
+            if node.revoked || expired || node.lastError != nil || (offline ?? .infinity) > 86_400 { flagged.insert(index) }
+            let credential = node.revoked ? "已撤销" : expired ? "已过期"
+                : node.expiresAt.map { "有效至 " + HTMLPage.dateTime($0) } ?? "有效"
             return [node.code, node.name, Self.roleName(node.role), HTMLPage.dateTime(node.lastSeen),
                     offline.map(Self.duration) ?? "从未连接", node.backlog.map(String.init) ?? "—", node.software ?? "—",
-                    node.lastError ?? "", node.revoked ? "已撤销" : "有效"]
+                    node.protocol ?? "—", node.lastError ?? "", credential]
         }
         return DashboardTable(
             id: "nodes", title: "节点运行情况",
             columns: [.init(title: "节点"), .init(title: "名称"), .init(title: "角色"), .init(title: "最后联系"),
                       .init(title: "离线时长"), .init(title: "待发送事件", numeric: true), .init(title: "软件版本"),
-                      .init(title: "最近错误"), .init(title: "凭证")],
+                      .init(title: "协议版本"), .init(title: "最近错误"), .init(title: "凭证")],
             rows: rows, total: nodes.count, flagged: flagged)
     }
 

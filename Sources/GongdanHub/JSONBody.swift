@@ -9,7 +9,7 @@ enum JSONBody {
     /// it (`malformed_request` with the decoder's reason when it is not a `Value`).
     static func decode<Value: Decodable>(_ type: Value.Type, from request: Request, limit: Int,
                                          with decode: (ByteBuffer) throws -> Value = { buffer in
-                                             try GongdanJSON.decoder().decode(Value.self, from: Data(buffer.readableBytesView))
+                                             try buffer.withUnsafeReadableBytes { try GongdanJSON.decodeStrictly(Value.self, from: $0) }
                                          }) async throws -> Value {
         let buffer: ByteBuffer
         do {
@@ -20,6 +20,9 @@ enum JSONBody {
         do {
             return try decode(buffer)
         } catch let error as DecodingError {
+            guard String(bytes: buffer.readableBytesView, encoding: .utf8) != nil else {
+                throw SyncError(.malformed, "the body is not valid UTF-8 text; JSON bodies must be UTF-8 (check the client's encoding)")
+            }
             throw SyncError(.malformed, "the body is not a valid \(type): \(reason(error)); check that both sides speak protocol \(ProtocolVersion.current)")
         } catch {
             throw SyncError(.malformed, "the body is not valid JSON: \(error)")
@@ -50,7 +53,10 @@ enum JSONBody {
         case .typeMismatch(let type, let context): return "expected \(type)\(path(context)): \(context.debugDescription)"
         case .valueNotFound(let type, let context): return "missing \(type) value\(path(context))"
         case .keyNotFound(let key, let context): return "missing key '\(key.stringValue)'\(path(context))"
-        case .dataCorrupted(let context): return "\(context.debugDescription)\(path(context))"
+        case .dataCorrupted(let context):
+            // JSONDecoder says only "not valid JSON"; what and where is in the underlying error.
+            let detail = context.underlyingError.map { " (\(($0 as NSError).userInfo[NSDebugDescriptionErrorKey] ?? $0))" } ?? ""
+            return "\(context.debugDescription)\(detail)\(path(context))"
         @unknown default: return "\(error)"
         }
     }

@@ -18,7 +18,11 @@ struct SyncController: Sendable {
         group.get("state") { request, _ in
             let node = try await authenticate(request)
             let store = store, time = now()
-            let state = try await executor.run { try store.syncState(for: node, now: time) }
+            let lastSeq = request.uri.queryParameters.get("lastSeq").flatMap { Int64($0) }.flatMap { $0 >= 0 ? $0 : nil }
+            let version = request.headers[.gongdanProtocol].flatMap { ProtocolVersion($0.trimmingCharacters(in: .whitespaces)) }
+            let state = try await executor.run {
+                try store.syncState(for: node, now: time, reportedLastSeq: lastSeq, protocol: version)
+            }
             return JSONBody.response(state)
         }
         group.post("push") { request, context in
@@ -62,7 +66,8 @@ struct SyncController: Sendable {
     }
 
     /// The node the request's bearer token belongs to: `401 unauthorized` without a known token,
-    /// `403 credential_revoked` for a revoked one, `403 role_forbidden` for the hotline platform's
+    /// `403 credential_revoked` for a revoked one, `403 credential_expired` for one past its expiry,
+    /// `403 role_forbidden` for the hotline platform's
     /// intake token.
     func authenticate(_ request: Request) async throws -> RegisteredNode {
         guard let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") else {
@@ -76,9 +81,7 @@ struct SyncController: Sendable {
             }
             throw SyncError(.unauthorized, "the bearer token is not one this hub issued; check the node's hub settings, or ask the hub operator to register the node")
         }
-        guard !node.revoked else {
-            throw SyncError(.revoked, "the credential of node \(node.code) was revoked; ask the hub operator for a new one")
-        }
+        try node.checkUsable(at: now())
         return node
     }
 }

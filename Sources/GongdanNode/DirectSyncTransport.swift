@@ -36,6 +36,12 @@ public struct DirectSyncTransport: SyncTransport {
         return try relay { try hub.syncState(for: node, now: time) }
     }
 
+    public func state(reportingLastSeq lastSeq: Int64) async throws -> SyncState {
+        let node = try caller()
+        let time = now()
+        return try relay { try hub.syncState(for: node, now: time, reportedLastSeq: lastSeq) }
+    }
+
     public func push(_ batch: OutgoingPush) async throws -> PushResponse {
         let node = try caller()
         let sent = try batch.request()
@@ -59,8 +65,10 @@ public struct DirectSyncTransport: SyncTransport {
         guard let node else {
             throw SyncClientError.refused(SyncError(.unauthorized, "the bearer token is not one this hub issued"))
         }
-        guard !node.revoked else {
-            throw SyncClientError.refused(SyncError(.revoked, "the credential of node \(node.code) was revoked"))
+        do {
+            try node.checkUsable(at: now())
+        } catch {
+            throw SyncClientError.refused(error)
         }
         return node
     }

@@ -30,6 +30,10 @@ public struct HTTPSyncTransport: SyncTransport {
         try await send(.GET, "api/v1/sync/state", body: nil)
     }
 
+    public func state(reportingLastSeq lastSeq: Int64) async throws -> SyncState {
+        try await send(.GET, "api/v1/sync/state?lastSeq=\(lastSeq)", body: nil)
+    }
+
     public func push(_ batch: OutgoingPush) async throws -> PushResponse {
         try await send(.POST, "api/v1/sync/push", body: batch.encoded())
     }

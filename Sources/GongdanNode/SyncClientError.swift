@@ -13,6 +13,11 @@ public enum SyncClientError: Error, Hashable, Sendable, CustomStringConvertible 
     case badResponse(url: String, status: Int, detail: String)
     /// The credential belongs to another node.
     case wrongNode(configured: String, hubSays: String)
+    /// The hub holds more of this node's own events than its feed gave back (after a restore or
+    /// a recovery); the node records nothing until they are back.
+    case ownEventsMissing(node: String, hubHas: Int64, local: Int64)
+    /// `init --recover` with a credential whose node still has its old key registered.
+    case keyStillRegistered(node: String)
 
     public var description: String {
         switch self {
@@ -26,6 +31,10 @@ public enum SyncClientError: Error, Hashable, Sendable, CustomStringConvertible 
             "the hub at \(url) answered HTTP \(status) outside the protocol (\(detail)); check the URL points at a gongdan hub"
         case .wrongNode(let configured, let hubSays):
             "this replica is node \(configured) but the hub knows the credential as node \(hubSays); set this node's own token with `gongdan remote set`"
+        case .ownEventsMissing(let node, let hubHas, let local):
+            "the hub holds \(node)'s events up to #\(hubHas) but this replica got back only up to #\(local); it records nothing until it has them — run `gongdan sync` again, and tell the hub operator if this persists"
+        case .keyStillRegistered(let node):
+            "the hub still holds the signing key of \(node)'s previous replica, so this new replica could not push; the replica was not initialised — ask the hub operator to run `gongdan hub node rekey \(node)` and use the token it prints"
         }
     }
 }

@@ -18,6 +18,12 @@ public struct SyncReport: Hashable, Sendable {
     public var cursor: Int64 = 0
     /// How far the node's clock is from the hub's (node − hub), in seconds.
     public var clockOffset: TimeInterval = 0
+    /// This node's own events that came back from the hub (after a restore or a recovery).
+    public var ownEventsRecovered: Int64 = 0
+    /// Whether the pull started again from cursor 0 because the hub was restored (a new epoch).
+    public var feedRestarted = false
+    /// When this node's credential expires, as the hub said (1.2); nil when it never does.
+    public var credentialExpiresAt: Date?
 
     public init() {}
 }

@@ -37,13 +37,20 @@ public struct SyncSession: Sendable {
     func exchange() async throws -> SyncReport {
         let identity = try store.requireIdentity()
         var report = SyncReport()
-        let state = try await transport.state()
-        try ProtocolVersion.current.checkCompatible(withPeer: state.protocol)
+        // A replica that may be behind the hub on its own events does not report its last seq: the
+        // hub keeps what the lost or replaced replica last said (see `gongdan init --recover`).
+        let reporting = try store.resyncReason() == nil
+        let state = try await reporting ? transport.state(reportingLastSeq: try store.lastSeq()) : transport.state()
+        try ProtocolVersion.current.checkCompatible(withPeer: state.protocol, peerIs: .hub)
         guard state.node == identity.code else {
             throw SyncClientError.wrongNode(configured: identity.code, hubSays: state.node)
         }
+        // A hub restored from a backup has a new epoch: its feed may be behind this node's cursor.
+        if try store.adoptHubEpoch(state.epoch) { report.feedRestarted = true }
         report.clockOffset = now().timeIntervalSince(state.serverTime)
+        report.credentialExpiresAt = state.credentialExpiresAt
 
+        let ownBefore = try store.lastSeq()
         // Push: own events after what the hub holds, in signed batches of their stored bytes.
         var hubHas = state.hubHas
         try store.acknowledgePush(hubHas: hubHas)
@@ -75,6 +82,17 @@ public struct SyncSession: Sendable {
             cursor = max(cursor, page.cursor)
         }
         report.cursor = cursor
+
+        // A restored or recovered replica may have been behind the hub on its own events: they
+        // came back with the feed; until they have, it records nothing.
+        let local = try store.lastSeq()
+        if try store.resyncReason() != nil {
+            guard local >= state.hubHas else {
+                throw SyncClientError.ownEventsMissing(node: identity.code, hubHas: state.hubHas, local: local)
+            }
+            try store.clearResync()
+        }
+        report.ownEventsRecovered = max(0, local - ownBefore)
         return report
     }
 }

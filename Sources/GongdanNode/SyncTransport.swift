@@ -5,8 +5,16 @@ import GongdanSync
 public protocol SyncTransport: Sendable {
     /// `GET /api/v1/sync/state`.
     func state() async throws -> SyncState
+    /// `GET /api/v1/sync/state?lastSeq=N` (1.2): also tells the hub this node's last local seq, so
+    /// that if this replica is lost the hub can say which of its events never arrived.
+    func state(reportingLastSeq lastSeq: Int64) async throws -> SyncState
     /// `POST /api/v1/sync/push`.
     func push(_ batch: OutgoingPush) async throws -> PushResponse
     /// `GET /api/v1/sync/pull?after=&limit=`.
     func pull(after cursor: Int64, limit: Int) async throws -> PullResponse
+}
+
+extension SyncTransport {
+    /// Transports that cannot carry the report ask for the plain state.
+    public func state(reportingLastSeq lastSeq: Int64) async throws -> SyncState { try await state() }
 }

@@ -35,8 +35,10 @@ extension HubStore {
         guard let credential else {
             throw SyncError(.unauthorized, "node \(code) is not registered at this hub; register it with `gongdan hub node add \(code)` and give it the credential")
         }
-        guard !credential.node.revoked else {
-            throw SyncError(.revoked, "the credential of node \(code) was revoked; the bundle is refused")
+        do {
+            try credential.node.checkUsable(at: now)
+        } catch {
+            throw SyncError(error.code, "\(error.message); the bundle is refused")
         }
         let bundle = try SyncBundle.decode(file, credentialHash: credential.hash, kind: .push, node: code)
         var results: [PushResponse] = []

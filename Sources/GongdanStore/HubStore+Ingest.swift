@@ -4,15 +4,30 @@ import GongdanCore
 import GongdanSync
 
 extension HubStore {
-    /// What the hub holds of `node` (`GET /sync/state`), the hub's clock, limits and directory.
-    /// Records that the node was seen.
-    public func syncState(for node: RegisteredNode, now: Date) throws(SyncError) -> SyncState {
+    /// What the hub holds of `node` (`GET /sync/state`), the hub's clock, limits and directory,
+    /// its epoch, and what the node reported at its previous contact. Records that the node was
+    /// seen, the protocol it spoke and, when it says (1.2 `?lastSeq=`), its last local seq.
+    public func syncState(for node: RegisteredNode, now: Date, reportedLastSeq: Int64? = nil,
+                          protocol version: ProtocolVersion? = nil) throws(SyncError) -> SyncState {
         try syncWrite { db in
-            try db.execute(sql: "UPDATE nodes SET last_seen = ? WHERE code = ?", arguments: [now.millis, node.code])
+            let row = try Row.fetchOne(db, sql: "SELECT public_key, reported_seq, reported_at FROM nodes WHERE code = ?",
+                                       arguments: [node.code])
+            let publicKey = row.flatMap { $0["public_key"] as String? }
+            var previous: ReportedContact?
+            if let row, let seq = row["reported_seq"] as Int64?, let at = row["reported_at"] as Int64? {
+                previous = ReportedContact(lastSeq: seq, at: Date(millis: at))
+            }
+            try db.execute(sql: "UPDATE nodes SET last_seen = ?, protocol = coalesce(?, protocol) WHERE code = ?",
+                           arguments: [now.millis, version?.description, node.code])
+            if let reportedLastSeq {
+                try db.execute(sql: "UPDATE nodes SET reported_seq = ?, reported_at = ? WHERE code = ?",
+                               arguments: [reportedLastSeq, now.millis, node.code])
+            }
             let origin = try Self.originHead(db, node.code)
-            let key = try String.fetchOne(db, sql: "SELECT public_key FROM nodes WHERE code = ?", arguments: [node.code])
-            return SyncState(node: node.code, role: node.role, hubHas: origin.seq, hubHeadHash: origin.hash, publicKey: key,
-                             serverTime: now, limits: limits, units: try Self.units(db))
+            let epoch = try String.fetchOne(db, sql: "SELECT epoch FROM hub WHERE id = 1")
+            return SyncState(node: node.code, role: node.role, hubHas: origin.seq, hubHeadHash: origin.hash,
+                             publicKey: publicKey, serverTime: now, limits: limits, units: try Self.units(db),
+                             epoch: epoch, lastContact: previous, credentialExpiresAt: node.expiresAt, name: node.name)
         }
     }
 
@@ -43,11 +58,9 @@ extension HubStore {
             throw SyncError(.unauthorized, "node \(callerCode) is not registered at this hub; ask the hub operator for a credential")
         }
         try ProtocolVersion.current.checkCompatible(withPeer: request.protocol)
-        guard !node.revoked else {
-            throw SyncError(.revoked, "the credential of node \(node.code) was revoked; ask the hub operator for a new one")
-        }
+        try node.checkUsable(at: now)
         if request.node == node.code, let offered = request.publicKey, let registered = node.publicKey, offered != registered {
-            throw SyncError(.keyMismatch, "the push offers a public key different from the one registered for \(node.code) at its first push; the node's replica was replaced or its key changed — ask the hub operator to re-register the node")
+            throw SyncError(.keyMismatch, "the push offers a public key different from the one registered for \(node.code) at its first push; the node's replica was replaced or its key changed — ask the hub operator to run `gongdan hub node rekey \(node.code)`, then rebuild the replica with `gongdan init --recover` (or restore a backup that holds the old key)")
         }
         let head = try Self.originHead(db, node.code)
         let scope = try Self.ticketsInScope(db, unit: node.unit, of: Set(request.events.map(\.ticket)))
@@ -71,10 +84,22 @@ extension HubStore {
                     .execute(arguments: [signed.origin, signed.seq, signed.hash, signed.signature])
             }
         }
+        // A key offered with the first events after registration (or after `hub node rekey`)
+        // becomes the node's key, kept in its history from the first seq it signs.
+        if node.publicKey == nil, let offered = request.publicKey, let first = fresh.first {
+            try db.cachedStatement(sql: """
+                INSERT OR REPLACE INTO node_keys (node, first_seq, public_key, registered_at) VALUES (?, ?, ?, ?)
+                """).execute(arguments: [node.code, first.event.id.seq, offered, now.millis])
+        }
+        // The node's last local seq at this contact: the batch's last seq plus what it still holds unsent.
+        let reportedSeq = request.events.last.map { $0.id.seq + Int64(max(0, request.backlog)) }
         try db.cachedStatement(sql: """
-            UPDATE nodes SET last_seen = ?, backlog = ?, software = ?, last_error = NULL,
-                public_key = coalesce(public_key, ?) WHERE code = ?
-            """).execute(arguments: [now.millis, request.backlog, request.software, fresh.isEmpty ? nil : request.publicKey, node.code])
+            UPDATE nodes SET last_seen = ?, backlog = ?, software = ?, protocol = ?, last_error = NULL,
+                public_key = coalesce(public_key, ?),
+                reported_seq = coalesce(?, reported_seq), reported_at = CASE WHEN ? IS NULL THEN reported_at ELSE ? END
+                WHERE code = ?
+            """).execute(arguments: [now.millis, request.backlog, request.software, request.protocol.description,
+                                     fresh.isEmpty ? nil : request.publicKey, reportedSeq, reportedSeq, now.millis, node.code])
         let hubHas = try Self.originHead(db, node.code).seq
         return PushResponse(accepted: fresh.count, duplicates: request.events.count - fresh.count, hubHas: hubHas,
                             conflicts: notices)

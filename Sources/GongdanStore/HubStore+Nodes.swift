@@ -11,30 +11,58 @@ extension HubStore {
     /// ```swift
     /// let (node, token) = try hub.registerNode(code: "DX", role: .township, name: "东兴镇", at: now)
     /// ```
-    public func registerNode(code: String, role: Role, name: String, at now: Date) throws -> (node: RegisteredNode, token: String) {
+    public func registerNode(code: String, role: Role, name: String, expiresAt: Date? = nil,
+                             at now: Date) throws -> (node: RegisteredNode, token: String) {
         let code = try NodeCode.validated(code)
         guard code != Self.origin else {
             throw HubStoreError.invalidInput("code \(Self.origin) is the hub's own origin; register the node under another code")
         }
         let name = try DisplayName.validated(name)
+        try Self.checkExpiry(expiresAt, now: now)
         let token = Self.makeToken()
         try db.write { db in
             guard try Self.info(db) != nil else { throw HubStoreError.notInitialized(path: path) }
             if let revoked = try Bool.fetchOne(db, sql: "SELECT revoked FROM nodes WHERE code = ?", arguments: [code]) {
                 // A revoked node gets a new credential; its events, key and history stay.
                 guard revoked else { throw HubStoreError.nodeExists(code: code) }
-                try db.execute(sql: "UPDATE nodes SET token_hash = ?, revoked = 0, role = ?, name = ? WHERE code = ?",
-                               arguments: [Self.tokenHash(token), role.rawValue, name, code])
+                try db.execute(sql: "UPDATE nodes SET token_hash = ?, revoked = 0, role = ?, name = ?, expires_at = ? WHERE code = ?",
+                               arguments: [Self.tokenHash(token), role.rawValue, name, expiresAt?.millis, code])
                 return
             }
             try db.execute(sql: """
-                INSERT INTO nodes (code, role, name, token_hash, public_key, revoked, created_at) VALUES (?, ?, ?, ?, NULL, 0, ?)
-                """, arguments: [code, role.rawValue, name, Self.tokenHash(token), now.millis])
+                INSERT INTO nodes (code, role, name, token_hash, public_key, revoked, created_at, expires_at) VALUES (?, ?, ?, ?, NULL, 0, ?, ?)
+                """, arguments: [code, role.rawValue, name, Self.tokenHash(token), now.millis, expiresAt?.millis])
             if role.isUnit {
                 try Self.upsertUnit(db, HandlingUnit(code: code, name: name, kind: role == .township ? .township : .department), at: now)
             }
         }
-        return (RegisteredNode(code: code, role: role, name: name, publicKey: nil), token)
+        return (RegisteredNode(code: code, role: role, name: name, publicKey: nil, expiresAt: expiresAt), token)
+    }
+
+    /// Issues a registered node a new credential (for a node whose disk was lost, or whose
+    /// credential expired or leaked): the old token stops working at once, and the node's next push
+    /// may register a new public key. The old keys stay in the node's key history, so the heads
+    /// they signed still verify. Returns the new token (shown once).
+    public func rekeyNode(code: String, expiresAt: Date? = nil, at now: Date) throws -> (node: RegisteredNode, token: String) {
+        let code = code.uppercased()
+        try Self.checkExpiry(expiresAt, now: now)
+        let token = Self.makeToken()
+        let node = try db.write { db in
+            try db.execute(sql: """
+                UPDATE nodes SET token_hash = ?, public_key = NULL, revoked = 0, expires_at = ?, rekeyed_at = ? WHERE code = ?
+                """, arguments: [Self.tokenHash(token), expiresAt?.millis, now.millis, code])
+            guard db.changesCount > 0, let node = try Self.registeredNode(db, code: code) else {
+                throw HubStoreError.unknownNode(code: code)
+            }
+            return node
+        }
+        return (node, token)
+    }
+
+    static func checkExpiry(_ expiresAt: Date?, now: Date) throws {
+        if let expiresAt, expiresAt <= now {
+            throw HubStoreError.invalidInput("the expiry \(expiresAt.ISO8601Format()) is not in the future; give --expires as a number of days (e.g. 180d) or a later date")
+        }
     }
 
     /// Revokes a node's credential: its requests are refused from now on (`credential_revoked`);
@@ -51,13 +79,18 @@ extension HubStore {
     public func nodes() throws -> [NodeHealth] {
         try db.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT n.*, coalesce(o.has_seq, 0) AS has_seq FROM nodes n LEFT JOIN origins o ON o.origin = n.code ORDER BY n.code
+                SELECT n.*, coalesce(o.has_seq, 0) AS has_seq,
+                    (SELECT count(*) FROM node_keys k WHERE k.node = n.code) AS keys
+                FROM nodes n LEFT JOIN origins o ON o.origin = n.code ORDER BY n.code
                 """).map { row in
                 NodeHealth(code: row["code"], role: Role(rawValue: row["role"]) ?? .township, name: row["name"],
                            createdAt: Date(millis: row["created_at"]),
                            lastSeen: (row["last_seen"] as Int64?).map(Date.init(millis:)), backlog: row["backlog"],
-                           software: row["software"], revoked: row["revoked"], hubHas: row["has_seq"],
-                           keyRegistered: (row["public_key"] as String?) != nil, lastError: row["last_error"])
+                           software: row["software"], protocol: row["protocol"], revoked: row["revoked"],
+                           expiresAt: (row["expires_at"] as Int64?).map(Date.init(millis:)), hubHas: row["has_seq"],
+                           reportedSeq: row["reported_seq"], reportedAt: (row["reported_at"] as Int64?).map(Date.init(millis:)),
+                           keyRegistered: (row["public_key"] as String?) != nil, keys: row["keys"],
+                           rekeyedAt: (row["rekeyed_at"] as Int64?).map(Date.init(millis:)), lastError: row["last_error"])
             }
         }
     }
@@ -74,11 +107,12 @@ extension HubStore {
     }
 
     static func registeredNode(_ db: Database, code: String) throws -> RegisteredNode? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT code, role, name, public_key, revoked FROM nodes WHERE code = ?",
+        guard let row = try Row.fetchOne(db, sql: "SELECT code, role, name, public_key, revoked, expires_at FROM nodes WHERE code = ?",
                                          arguments: [code]),
               let role = Role(rawValue: row["role"])
         else { return nil }
-        return RegisteredNode(code: row["code"], role: role, name: row["name"], publicKey: row["public_key"], revoked: row["revoked"])
+        return RegisteredNode(code: row["code"], role: role, name: row["name"], publicKey: row["public_key"], revoked: row["revoked"],
+                              expiresAt: (row["expires_at"] as Int64?).map(Date.init(millis:)))
     }
 
     /// 32 random bytes, base64url without padding.

@@ -120,6 +120,29 @@ extension HubStore {
                 CREATE INDEX IF NOT EXISTS hub_tickets_unsigned_by_sign_by ON tickets (sign_by) WHERE status = 'pendingSign';
                 """)
         }
+        migrator.registerMigration("hub v7: credential expiry, node versions, last reported seq, key history") { db in
+            // A node's credential may expire; the hub records the protocol and software each node
+            // speaks and the last local seq it reported (so a node whose disk was lost can be told
+            // which of its events never arrived); every public key a node signed with is kept with
+            // the first seq it signs, so old heads still verify after `hub node rekey`.
+            try db.execute(sql: """
+                ALTER TABLE nodes ADD COLUMN expires_at INTEGER;      -- the credential is refused from then on (NULL: never)
+                ALTER TABLE nodes ADD COLUMN protocol TEXT;           -- Gongdan-Protocol of its last request
+                ALTER TABLE nodes ADD COLUMN reported_seq INTEGER;    -- its last local seq, as it reported at its last push
+                ALTER TABLE nodes ADD COLUMN reported_at INTEGER;
+                ALTER TABLE nodes ADD COLUMN rekeyed_at INTEGER;      -- the last `hub node rekey`
+                ALTER TABLE hub ADD COLUMN epoch TEXT;                -- new at each `hub restore`: nodes re-pull their feed from 0
+                CREATE TABLE node_keys (
+                    node TEXT NOT NULL,
+                    first_seq INTEGER NOT NULL,   -- the key signs heads from this seq on (until the next key's)
+                    public_key TEXT NOT NULL,
+                    registered_at INTEGER NOT NULL,
+                    PRIMARY KEY (node, first_seq)
+                );
+                INSERT INTO node_keys (node, first_seq, public_key, registered_at)
+                    SELECT code, 1, public_key, coalesce(last_seen, created_at) FROM nodes WHERE public_key IS NOT NULL;
+                """)
+        }
         return migrator
     }
 }

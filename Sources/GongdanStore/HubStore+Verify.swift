@@ -7,16 +7,23 @@ extension HubStore {
     /// Audits the hub's history: every origin's events are contiguous from seq 1 to what the hub
     /// says it holds; each body is canonical JSON; each event's `prev` is the hash of the origin's
     /// previous body; each stored signed head names an event the hub holds, with that event's
-    /// hash, and its signature verifies with the origin's registered key (the hub's own for `HUB`).
+    /// hash, and its signature verifies with the key the origin had registered for that seq (its key history; the hub's own for `HUB`).
     /// Returns the problems found, empty when the history is sound.
     public func verify() throws -> [String] {
         try db.read { db in
             var problems: [String] = []
             let hubKey = try String.fetchOne(db, sql: "SELECT signing_key FROM hub WHERE id = 1")
                 .map { try NodeSigningKey(base64: $0).publicKey }
-            var keys = Dictionary(try Row.fetchAll(db, sql: "SELECT code, public_key FROM nodes WHERE public_key IS NOT NULL")
-                .map { ($0["code"] as String, $0["public_key"] as String) }, uniquingKeysWith: { first, _ in first })
-            if let hubKey { keys[Self.origin] = hubKey }
+            // Each origin's keys by the first seq they sign (a rekeyed node has several).
+            var keys: [String: [(firstSeq: Int64, key: String)]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT node, first_seq, public_key FROM node_keys ORDER BY node, first_seq") {
+                keys[row["node"], default: []].append((row["first_seq"], row["public_key"]))
+            }
+            for row in try Row.fetchAll(db, sql: "SELECT code, public_key FROM nodes WHERE public_key IS NOT NULL")
+            where keys[row["code"]] == nil {
+                keys[row["code"]] = [(1, row["public_key"])]
+            }
+            if let hubKey { keys[Self.origin] = [(1, hubKey)] }
             let held = Dictionary(try Row.fetchAll(db, sql: "SELECT origin, has_seq FROM origins")
                 .map { ($0["origin"] as String, $0["has_seq"] as Int64) }, uniquingKeysWith: { first, _ in first })
             let origins = Set(held.keys).union(try String.fetchAll(db, sql: "SELECT DISTINCT origin FROM events")).sorted()
@@ -71,12 +78,12 @@ extension HubStore {
                     continue
                 }
                 if hash != head.hash { problems.append("\(name): the signed hash differs from the stored event's hash; the event was altered") }
-                guard let key = keys[head.origin] else {
+                guard let key = keys[head.origin]?.last(where: { $0.firstSeq <= head.seq })?.key else {
                     problems.append("\(name): no registered key for \(head.origin) to verify it with")
                     continue
                 }
                 if !NodeSigningKey.verify(head, publicKey: key) {
-                    problems.append("\(name): the signature does not verify with \(head.origin)'s registered key")
+                    problems.append("\(name): the signature does not verify with the key \(head.origin) registered for seq \(head.seq)")
                 }
             }
             return problems

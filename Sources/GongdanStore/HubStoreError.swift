@@ -29,7 +29,7 @@ public enum HubStoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case .alreadyInitialized(let path, let district):
             "the hub database at \(path) already serves \(district); use another --db path for a new hub"
         case .nodeExists(let code):
-            "node \(code) is already registered; to issue it a new token, revoke the old one first (`gongdan hub node revoke \(code)`), then add it again"
+            "node \(code) is already registered; to issue it a new token, run `gongdan hub node rekey \(code)`"
         case .unknownNode(let code):
             "no node \(code) is registered at this hub; list them with `gongdan hub node list`"
         case .unknownConflict(let id):

@@ -25,6 +25,7 @@ extension ReplicaStore {
     ) throws -> (event: TicketEvent, state: TicketState) {
         try db.write { db in
             let identity = try Self.requireIdentity(db, path: path)
+            try Self.requireCaughtUp(db, path: path)
             guard let state = try Self.ticketState(db, code: code) else { throw TicketError.unknownTicket(code) }
             let actor = identity.actor(person: person)
             let payload = try decide(state, actor)
@@ -40,6 +41,7 @@ extension ReplicaStore {
     ) throws -> (event: TicketEvent, state: TicketState) {
         try db.write { db in
             let identity = try Self.requireIdentity(db, path: path)
+            try Self.requireCaughtUp(db, path: path)
             let year = CivilDate.inChinaStandardTime(now).year
             let number = (try Int.fetchOne(db, sql: "SELECT last FROM ticket_counters WHERE year = ?", arguments: [year]) ?? 0) + 1
             try db.execute(sql: "INSERT OR REPLACE INTO ticket_counters (year, last) VALUES (?, ?)", arguments: [year, number])
@@ -76,17 +78,23 @@ extension ReplicaStore {
         // while it is below 2^63 - 1), which tells a ticket's earlier events from this batch's.
         let storedBefore = try Int64.fetchOne(db, sql: "SELECT max(local_id) FROM events") ?? 0
         let insert = try db.cachedStatement(sql: """
-            INSERT OR IGNORE INTO events (origin, seq, ticket, type, hlc, body) VALUES (?, ?, ?, ?, ?, ?)
+            INSERT OR IGNORE INTO events (origin, seq, ticket, type, hlc, body, hash) VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
+        // This node's own events come back from the hub after a restore or a recovery: they keep
+        // their hash, the next own event chains to the last of them.
+        let own = try Self.identity(db)?.code
+        var ownTop: Int64 = 0
         var fresh: [String: [TicketEvent]] = [:]
         var order: [String] = []
         var inserted = 0
         var latest = HybridTimestamp(millis: 0)
         for (event, body) in zip(events, bodies) {
+            let isOwn = event.id.origin == own
             insert.setUncheckedArguments([event.id.origin, event.id.seq, event.ticket, event.payload.type,
-                                          event.hlc.packed, body])
+                                          event.hlc.packed, body, isOwn ? EventChain.hash(bytes: Array(body.utf8)) : nil])
             try insert.execute()
             guard db.changesCount > 0 else { continue }
+            if isOwn { ownTop = max(ownTop, event.id.seq) }
             inserted += 1
             latest = max(latest, event.hlc)
             if fresh[event.ticket] == nil { order.append(event.ticket) }
@@ -99,10 +107,11 @@ extension ReplicaStore {
             }
         }
         // Observe the newest clock, and count this node's own events if they come back (a restore).
-        let own = try Self.identity(db)?.code
-        let ownTop = events.filter { $0.id.origin == own }.map(\.id.seq).max() ?? 0
-        try db.execute(sql: "UPDATE node SET hlc = max(hlc, ?), last_seq = max(last_seq, ?) WHERE id = 1",
-                       arguments: [latest.packed, ownTop])
+        try db.execute(sql: """
+            UPDATE node SET hlc = max(hlc, ?),
+                last_hash = CASE WHEN ? > last_seq THEN (SELECT hash FROM events WHERE origin = ? AND seq = ?) ELSE last_hash END,
+                last_seq = max(last_seq, ?) WHERE id = 1
+            """, arguments: [latest.packed, ownTop, own, ownTop, ownTop])
         return AppendOutcome(inserted: inserted, duplicates: events.count - inserted, ticketsUpdated: order.count)
     }
 
@@ -128,6 +137,11 @@ extension ReplicaStore {
     static func requireIdentity(_ db: Database, path: String) throws -> NodeIdentity {
         guard let identity = try identity(db) else { throw StoreError.notInitialized(path: path) }
         return identity
+    }
+
+    /// Refuses to record while a restored or rebuilt replica may be behind the hub on its own events.
+    static func requireCaughtUp(_ db: Database, path: String) throws {
+        if let reason = try resyncReason(db) { throw StoreError.syncRequired(path: path, reason: reason) }
     }
 
     static func events(_ db: Database, ticket: String) throws -> [TicketEvent] {
@@ -173,6 +187,7 @@ extension ReplicaStore {
         guard let row = try Row.fetchOne(db, sql: "SELECT last_seq, hlc, last_hash FROM node WHERE id = 1") else {
             throw StoreError.notInitialized(path: db.description)
         }
+
         let seq: Int64 = row["last_seq"] + 1
         var hybrid = HybridClock(last: HybridTimestamp(packed: row["hlc"]))
         let hlc = hybrid.tick(now: now)

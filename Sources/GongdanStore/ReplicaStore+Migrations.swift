@@ -61,6 +61,15 @@ extension ReplicaStore {
                 CREATE INDEX notices_by_issue ON notices (issued_at);
                 """)
         }
+        migrator.registerMigration("v5: restore and recovery state") { db in
+            // A replica restored from a backup, or re-initialised from the hub, may be behind the hub
+            // on its own events: it must sync before it makes new ones (or its next seq would clash).
+            try db.execute(sql: """
+                ALTER TABLE sync_state ADD COLUMN resync_reason TEXT;   -- restored | recovered: sync before recording events
+                ALTER TABLE sync_state ADD COLUMN recovery TEXT;        -- the hub's account of lost events at init --recover (JSON)
+                ALTER TABLE sync_state ADD COLUMN hub_epoch TEXT;       -- the hub's epoch; a new one (a restored hub) restarts the pull at 0
+                """)
+        }
         return migrator
     }
 }

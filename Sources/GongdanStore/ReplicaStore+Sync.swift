@@ -80,7 +80,7 @@ extension ReplicaStore {
 
     /// Records that the hub holds this node's events up to `hubHas`.
     public func acknowledgePush(hubHas: Int64) throws {
-        try db.write { db in
+        try writeUnlessFull { db in
             try db.execute(sql: "UPDATE sync_state SET hub_has = ? WHERE id = 1", arguments: [hubHas])
         }
     }
@@ -90,7 +90,7 @@ extension ReplicaStore {
     @discardableResult
     public func applyPull(_ page: PullResponse, at now: Date) throws -> AppendOutcome {
         let bodies = page.events.map { $0.canonicalJSONString() }
-        return try db.write { db in
+        return try writeUnlessFull { db in
             let outcome = try Self.append(db, page.events, bodies: bodies)
             for unit in page.units {
                 try db.execute(sql: """
@@ -116,6 +116,31 @@ extension ReplicaStore {
                     UPDATE sync_state SET last_attempt = ?, last_success = ?, last_error = NULL, offline_since = NULL WHERE id = 1
                     """, arguments: [now.millis, now.millis])
             }
+        }
+    }
+
+    /// Runs a write transaction; a full disk (`SQLITE_FULL`, rolled back whole) becomes
+    /// ``StoreError/storageFull(path:)``, which says what to do.
+    func writeUnlessFull<T>(_ updates: (Database) throws -> T) throws -> T {
+        do {
+            return try db.write(updates)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL {
+            throw StoreError.storageFull(path: path)
+        }
+    }
+}
+
+extension ReplicaStore {
+    /// Takes note of the hub's epoch (1.2). A hub restored from a backup has a new one, and its feed
+    /// may be behind this node's cursor: the cursor goes back to 0, so the next pull fetches the
+    /// node's whole feed again (events held already are skipped). Returns whether it did.
+    public func adoptHubEpoch(_ epoch: String?) throws -> Bool {
+        guard let epoch else { return false }
+        return try db.write { db in
+            let known = try String.fetchOne(db, sql: "SELECT hub_epoch FROM sync_state WHERE id = 1")
+            guard known != epoch else { return false }
+            try db.execute(sql: "UPDATE sync_state SET hub_epoch = ?, cursor = 0 WHERE id = 1", arguments: [epoch])
+            return true
         }
     }
 }

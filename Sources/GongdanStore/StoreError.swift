@@ -8,6 +8,11 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case newerSchema(path: String)
     /// A stored event could not be read back.
     case corruptEvent(origin: String, seq: Int64, reason: String)
+    /// The replica was restored or re-initialised and may be behind the hub on its own events: it
+    /// records nothing until `gongdan sync` has brought them back.
+    case syncRequired(path: String, reason: ResyncReason)
+    /// The disk (or SQLite's page limit) is full: the write was rolled back whole.
+    case storageFull(path: String)
 
     public var description: String {
         switch self {
@@ -19,6 +24,10 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
             "the replica at \(path) was written by a newer gongdan: upgrade gongdan before opening it"
         case .corruptEvent(let origin, let seq, let reason):
             "event \(origin)#\(seq) in the replica cannot be read (\(reason)); run `gongdan check` and restore from the hub or a backup"
+        case .syncRequired(let path, let reason):
+            "the replica at \(path) was \(reason == .restored ? "restored from a backup" : "re-initialised from the hub") and may be behind the hub on this node's own events; nothing was recorded — run `gongdan sync` first (it fetches them back), then repeat the command"
+        case .storageFull(let path):
+            "the disk holding the replica at \(path) is full: nothing of this write was stored (a sync's cursor did not move); free some space and run the command again"
         }
     }
 }

@@ -12,7 +12,9 @@ public struct ProtocolVersion: Hashable, Comparable, Sendable, Codable, CustomSt
 
     /// The version this build speaks.
     /// 1.1 added `notices` to the last pull page (an optional field; 1.0 peers ignore it).
-    public static let current = ProtocolVersion(major: 1, minor: 1)
+    /// 1.2 added the state's `epoch`, `lastContact` and `credentialExpiresAt`, the state request's
+    /// `lastSeq` query parameter and the `credential_expired` refusal.
+    public static let current = ProtocolVersion(major: 1, minor: 2)
 
     /// The HTTP header that carries the version.
     public static let header = "Gongdan-Protocol"
@@ -28,13 +30,24 @@ public struct ProtocolVersion: Hashable, Comparable, Sendable, Codable, CustomSt
 
     public static func < (lhs: Self, rhs: Self) -> Bool { (lhs.major, lhs.minor) < (rhs.major, rhs.minor) }
 
-    /// Refuses a peer whose major version differs, saying which side must upgrade.
-    public func checkCompatible(withPeer peer: ProtocolVersion) throws(SyncError) {
-        guard peer.major == major else {
-            throw SyncError(.unsupportedProtocol,
-                            "protocol \(peer) is not supported (this side speaks \(self)); "
-                                + (peer.major < major ? "upgrade gongdan on the node" : "upgrade the hub"))
+    /// Which side a peer is, so a refusal can say who must upgrade.
+    public enum Side: Sendable {
+        case node, hub
+    }
+
+    /// Refuses a peer whose major version differs, saying precisely which side must upgrade.
+    /// Same major: any minor interoperates (a minor only adds optional fields).
+    public func checkCompatible(withPeer peer: ProtocolVersion, peerIs side: Side = .node) throws(SyncError) {
+        guard peer.major != major else { return }
+        let peerIsOlder = peer.major < major
+        let advice = switch (side, peerIsOlder) {
+        case (.node, true): "upgrade gongdan on the node to a version that speaks protocol \(major).x (this hub's)"
+        case (.node, false): "upgrade the hub to a gongdan that speaks protocol \(peer.major).x (the node's), or use a gongdan on the node that speaks \(major).x"
+        case (.hub, true): "upgrade the hub to a gongdan that speaks protocol \(major).x (this node's), or use a gongdan on this node that speaks \(peer.major).x"
+        case (.hub, false): "upgrade gongdan on this node to a version that speaks protocol \(peer.major).x (the hub's)"
         }
+        throw SyncError(.unsupportedProtocol,
+                        "the \(side == .node ? "node" : "hub") speaks protocol \(peer), this side \(self): \(advice)")
     }
 
     public init(from decoder: any Decoder) throws {

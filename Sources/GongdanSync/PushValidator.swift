@@ -77,7 +77,7 @@ public struct PushValidator: Sendable {
         for event in fresh {
             guard event.time <= ceiling else {
                 let ahead = Int(event.time.timeIntervalSince(now) / 60)
-                throw SyncError(.clockAhead, "event \(event.id) is stamped \(ahead) minutes ahead of the hub's clock; correct the node's clock (timedatectl) — its events are kept and can be pushed after")
+                throw SyncError(.clockAhead, "event \(event.id) is stamped \(ahead) minutes ahead of the hub's clock; correct the node's clock (timedatectl); its events stay on the node and go through once the hub's clock reaches their stamps (a node's hybrid clock never runs back, so events already stamped ahead wait for it)")
             }
             try checkAuthority(event)
             if case .created = event.payload {

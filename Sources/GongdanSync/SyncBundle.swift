@@ -118,7 +118,7 @@ public struct SyncBundle: Sendable, Equatable {
 
     static func decodePayload(_ bytes: Data) throws(SyncError) -> Payload {
         do {
-            return try GongdanJSON.decoder().decode(Payload.self, from: bytes)
+            return try GongdanJSON.decodeStrictly(Payload.self, from: bytes)
         } catch {
             throw SyncError(.malformed, "the bundle's content is not readable (\(error)); export it again")
         }

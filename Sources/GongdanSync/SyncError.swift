@@ -5,6 +5,8 @@ public struct SyncError: Error, Hashable, Sendable, Codable, CustomStringConvert
     public enum Code: String, Hashable, Sendable, Codable, CaseIterable {
         case unauthorized = "unauthorized"
         case revoked = "credential_revoked"
+        /// The credential's expiry date has passed (1.2); the hub operator issues a new one with `hub node rekey`.
+        case expired = "credential_expired"
         case unsupportedProtocol = "unsupported_protocol"
         case malformed = "malformed_request"
         case tooLarge = "body_too_large"
@@ -28,7 +30,7 @@ public struct SyncError: Error, Hashable, Sendable, Codable, CustomStringConvert
         public var httpStatus: Int {
             switch self {
             case .unauthorized: 401
-            case .revoked, .originMismatch, .roleForbidden, .outOfScope, .keyMismatch: 403
+            case .revoked, .expired, .originMismatch, .roleForbidden, .outOfScope, .keyMismatch: 403
             case .unsupportedProtocol: 426
             case .malformed, .batchTooLarge: 400
             case .tooLarge: 413

@@ -36,9 +36,21 @@ public struct SyncState: Hashable, Sendable, Codable {
     public var serverTime: Date
     public var limits: SyncLimits
     public var units: [HandlingUnit]
+    /// The hub database's epoch (1.2): it changes when the hub is restored from a backup, and a
+    /// node that sees a new one pulls its feed again from cursor 0. Absent before any restore.
+    public var epoch: String?
+    /// What the caller reported at its last contact before this one (1.2): its last local seq and
+    /// when. Tells a node re-initialised from the hub which of its events never reached the hub.
+    public var lastContact: ReportedContact?
+    /// When the caller's credential expires (1.2), if it does.
+    public var credentialExpiresAt: Date?
+    /// The caller's display name as registered (1.2), for `gongdan init --recover`.
+    public var name: String?
 
     public init(protocol: ProtocolVersion = .current, node: String, role: Role, hubHas: Int64, hubHeadHash: String?,
-                publicKey: String?, serverTime: Date, limits: SyncLimits, units: [HandlingUnit]) {
+                publicKey: String?, serverTime: Date, limits: SyncLimits, units: [HandlingUnit],
+                epoch: String? = nil, lastContact: ReportedContact? = nil, credentialExpiresAt: Date? = nil,
+                name: String? = nil) {
         self.protocol = `protocol`
         self.node = node
         self.role = role
@@ -48,6 +60,10 @@ public struct SyncState: Hashable, Sendable, Codable {
         self.serverTime = serverTime
         self.limits = limits
         self.units = units
+        self.epoch = epoch
+        self.lastContact = lastContact
+        self.credentialExpiresAt = credentialExpiresAt
+        self.name = name
     }
 }
 

@@ -11,7 +11,7 @@ struct FastDecodingTests {
     }
 
     static func reference(_ bytes: [UInt8]) -> TicketEvent? {
-        try? GongdanJSON.decoder().decode(TicketEvent.self, from: Data(bytes))
+        try? GongdanJSON.decodeStrictly(TicketEvent.self, from: bytes)
     }
 
     @Test("every canonical event is read on the fast path, equal to what JSONDecoder reads")

@@ -63,6 +63,11 @@ struct HubFixture {
 
     /// Row counts of every table a push writes, to check that a refusal changed nothing.
     func counts() throws -> [String: Int] {
+        try Self.counts(of: store)
+    }
+
+    /// Row counts of every table a push writes in `store`.
+    static func counts(of store: HubStore) throws -> [String: Int] {
         try store.db.read { db in
             var counts: [String: Int] = [:]
             for table in ["events", "tickets", "ticket_units", "origins", "heads", "feed", "conflicts"] {

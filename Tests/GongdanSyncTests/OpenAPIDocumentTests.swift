@@ -203,7 +203,9 @@ struct OpenAPIDocumentTests {
         func properties(_ name: String) -> Set<String> {
             Set(Self.block("      properties:", in: Self.block("    \(name):", in: schemas)).filter { Self.indent($0) == 8 }.map(Self.key))
         }
-        #expect(properties("SyncState") == ["protocol", "node", "role", "hubHas", "hubHeadHash", "publicKey", "serverTime", "limits", "units"])
+        #expect(properties("SyncState") == ["protocol", "node", "role", "hubHas", "hubHeadHash", "publicKey", "serverTime", "limits", "units",
+                                            "epoch", "lastContact", "credentialExpiresAt", "name"])
+        #expect(properties("ReportedContact") == ["lastSeq", "at"])
         #expect(properties("PushRequest") == ["protocol", "node", "events", "head", "publicKey", "backlog", "software"])
         #expect(properties("PushResponse") == ["protocol", "accepted", "duplicates", "hubHas", "conflicts"])
         #expect(properties("PullResponse") == ["protocol", "events", "cursor", "more", "heads", "units", "notices"])

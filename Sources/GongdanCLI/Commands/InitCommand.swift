@@ -7,13 +7,16 @@ struct InitCommand: GongdanCommand {
         commandName: "init", abstract: "Create this node's replica: its role, code and name.")
 
     @Option(help: "What this node acts as.")
-    var role: Role
+    var role: Role?
 
     @Option(help: ArgumentHelp("The node's code: 2–8 letters or digits, unique in the district (prefix of its ticket codes).", valueName: "code"))
-    var node: String
+    var node: String?
 
     @Option(help: "The node's display name, e.g. 东兴镇.")
-    var name: String
+    var name: String?
+
+    @Flag(help: "Rebuild a lost replica from the hub (with --hub and the --token `gongdan hub node rekey` printed): role, code and name come from the hub.")
+    var recover = false
 
     @Option(help: ArgumentHelp("The district hub's URL, e.g. http://10.0.0.5:8080 (or later: gongdan remote set).", valueName: "url"))
     var hub: String?
@@ -24,6 +27,16 @@ struct InitCommand: GongdanCommand {
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
+        if recover {
+            guard hub != nil, token != nil else {
+                throw ValidationError("--recover needs --hub URL and --token TOKEN (the hub operator prints a new token with `gongdan hub node rekey CODE`)")
+            }
+            guard role == nil, node == nil, name == nil else {
+                throw ValidationError("--recover takes the node's role, code and name from the hub: drop --role, --node and --name")
+            }
+        } else if role == nil || node == nil || name == nil {
+            throw ValidationError("give --role, --node and --name (or --recover --hub URL --token TOKEN to rebuild a lost replica from the hub)")
+        }
         guard (hub == nil) == (token == nil) else {
             throw ValidationError("--hub and --token go together: give both, or neither and use `gongdan remote set` later")
         }
@@ -33,6 +46,11 @@ struct InitCommand: GongdanCommand {
     func run() throws {
         let context = try global.context()
         let service = try context.createService()
+        if recover, let hub, let token {
+            try InitRecovery(context: context, service: service, hub: hub, token: token).run()
+            return
+        }
+        guard let role, let node, let name else { return }
         let identity = try service.initialize(role: role, code: node, name: name)
         if let hub, let token { try service.store.setRemote(hubURL: hub, token: token) }
         if context.json {

@@ -29,6 +29,14 @@ struct StatusCommand: GongdanCommand {
         var sync: SyncView
         /// The supervision notices received from the hub, newest first.
         var notices: [SyncedNotice]
+        /// Set when the replica was rebuilt from the hub (`init --recover`): which events never reached it.
+        var recovery: RecoveryView?
+    }
+
+    /// The recovery part of `status --json`.
+    struct RecoveryView: Encodable {
+        var report: RecoveryReport
+        var lost: String
     }
 
     /// The sync part of `status --json`.
@@ -42,6 +50,8 @@ struct StatusCommand: GongdanCommand {
         var unsent: Int64
         var hubHas: Int64
         var cursor: Int64
+        /// `restored` or `recovered` while the replica must sync before it records events; absent otherwise.
+        var resyncRequired: String?
     }
 
     func run() throws {
@@ -52,7 +62,10 @@ struct StatusCommand: GongdanCommand {
         let stats = status.statistics
         let sync = try service.store.syncSettings()
         let notices = try service.store.notices()
+        let resync = try service.store.resyncReason()
+        let recovery = try service.store.recovery()
         let l = context.language
+        let lost = recovery.map { RecoveryText(language: l).lost($0) }
         if context.json {
             try Console.json(View(
                 node: NodeView(code: status.identity.code, name: status.identity.name, role: status.identity.role),
@@ -63,8 +76,9 @@ struct StatusCommand: GongdanCommand {
                 calendarFallbackYears: status.calendarFallbackYears,
                 sync: SyncView(hubURL: sync.hubURL, lastSuccess: sync.lastSuccess, lastAttempt: sync.lastAttempt,
                                offlineSince: sync.offlineSince, lastError: sync.lastError, unsent: sync.unsent,
-                               hubHas: sync.hubHas, cursor: sync.cursor),
-                notices: notices))
+                               hubHas: sync.hubHas, cursor: sync.cursor, resyncRequired: resync?.rawValue),
+                notices: notices,
+                recovery: recovery.map { RecoveryView(report: $0, lost: lost ?? "") }))
         } else {
             let labels = Labels(language: l)
             let years = status.calendarYears.map { loaded.contains($0) ? l.pick("\($0)（已加载）", "\($0) (loaded)") : "\($0)" }
@@ -93,6 +107,14 @@ struct StatusCommand: GongdanCommand {
             }
             if let error = sync.lastError {
                 lines.append(l.pick("上次错误：", "Last error: ") + error)
+            }
+            if resync != nil {
+                lines.append(l.pick("须先同步：副本由备份恢复或从中心重建，运行 gongdan sync 后才能记录新事件",
+                                    "Sync required: the replica was restored or rebuilt; run `gongdan sync` before recording new events"))
+            }
+            if let recovery, let lost {
+                lines.append(l.pick("从中心重建于 \(TimeText.instant(recovery.recoveredAt))；未到达中心的事件：",
+                                    "Rebuilt from the hub at \(TimeText.instant(recovery.recoveredAt)); events that never reached the hub: ") + lost)
             }
             if !notices.isEmpty {
                 lines.append(l.pick("督办通知：\(notices.count) 件", "Supervision notices: \(notices.count)"))

@@ -33,6 +33,12 @@ struct SyncCommand: GongdanCommand {
         var unsent: Int64
         var clockOffsetSeconds: Int
         var conflicts: [ConflictNotice]
+        /// This node's own events fetched back from the hub (after a restore or a recovery).
+        var ownEventsRecovered: Int64
+        /// Whether the pull started again from cursor 0 because the hub was restored.
+        var feedRestarted: Bool
+        /// When this node's credential expires; absent when it never does.
+        var credentialExpiresAt: Date?
     }
 
     func validate() throws {
@@ -79,8 +85,18 @@ struct SyncCommand: GongdanCommand {
         if context.json {
             try Console.json(View(ok: true, pushed: report.pushed, duplicates: report.duplicates, pulled: report.pulled,
                                   pages: report.pages, hubHas: report.hubHas, cursor: report.cursor, unsent: unsent,
-                                  clockOffsetSeconds: Int(report.clockOffset), conflicts: report.conflicts))
+                                  clockOffsetSeconds: Int(report.clockOffset), conflicts: report.conflicts,
+                                  ownEventsRecovered: report.ownEventsRecovered, feedRestarted: report.feedRestarted,
+                                  credentialExpiresAt: report.credentialExpiresAt))
         } else {
+            if report.feedRestarted {
+                Console.out(l.pick("中心已由备份恢复：本节点从头重新拉取（已有的事件不会重复）",
+                                   "The hub was restored from a backup: this node pulled its feed again from the start (events held already are skipped)"))
+            }
+            if report.ownEventsRecovered > 0 {
+                Console.out(l.pick("已从中心取回本节点的 \(report.ownEventsRecovered) 条事件，现可继续记录（下一序号 #\(report.hubHas + 1)）",
+                                   "Fetched back \(report.ownEventsRecovered) of this node's own events from the hub; recording can go on (next seq #\(report.hubHas + 1))"))
+            }
             Console.out(l.pick(
                 "已同步：推送 \(report.pushed) 条（重复 \(report.duplicates)），拉取 \(report.pulled) 条（\(report.pages) 页），未发送 \(unsent) 条",
                 "Synced: pushed \(report.pushed) (\(report.duplicates) already there), pulled \(report.pulled) in \(report.pages) page(s), \(unsent) unsent"))
@@ -88,6 +104,11 @@ struct SyncCommand: GongdanCommand {
                 Console.out(l.pick("冲突 #\(conflict.id) \(conflict.ticket)：\(conflict.summary)",
                                    "conflict #\(conflict.id) \(conflict.ticket): \(conflict.summary)"))
             }
+        }
+        if let expiry = report.credentialExpiresAt, expiry.timeIntervalSince(service.now()) < 14 * 86_400 {
+            Console.error(l.pick(
+                "警告：本节点的令牌将于 \(TimeText.instant(expiry)) 到期；请中心管理员运行 gongdan hub node rekey 换发，再用 gongdan remote set 设置",
+                "warning: this node's credential expires at \(TimeText.instant(expiry)); ask the hub operator for a new one (`gongdan hub node rekey`), then set it with `gongdan remote set`"))
         }
         // A clock fixed by GONGDAN_NOW (demos, tests) is off on purpose.
         if context.fixedNow == nil, abs(report.clockOffset) > 300 {

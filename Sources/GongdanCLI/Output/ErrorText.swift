@@ -19,6 +19,7 @@ struct ErrorText: Sendable {
         case let error as CLIError: cli(error)
         case let error as SyncError: language.pick("同步被拒绝（\(error.code.rawValue)）：\(error.message)", error.description)
         case let error as HubStoreError: error.description
+        case let error as BackupError: language.pick("备份或恢复被拒绝：\(error.description)", error.description)
         case let error as DemoError: error.description
         case let error as ScoringError: language.pick("评分参数有误：\(error.description)", error.description)
         case let error as SupervisionError: language.pick("督办参数有误：\(error.description)", error.description)
@@ -68,6 +69,10 @@ struct ErrorText: Sendable {
             return "副本 \(path) 由更新版本的 gongdan 写入：请先升级 gongdan"
         case .corruptEvent(let origin, let seq, let reason):
             return "副本中的事件 \(origin)#\(seq) 无法读取（\(reason)）；运行 gongdan check，并从中心或备份恢复"
+        case .syncRequired(let path, let reason):
+            return "副本 \(path) \(reason == .restored ? "由备份恢复" : "从中心重新初始化")，可能缺少本节点已发送到中心的事件；未记录任何内容——请先运行 gongdan sync（取回这些事件），再重试该命令"
+        case .storageFull(let path):
+            return "副本 \(path) 所在磁盘已满：本次写入未保存任何内容（同步游标未移动）；请清理磁盘空间后重新运行该命令"
         }
     }
 
@@ -79,6 +84,9 @@ struct ErrorText: Sendable {
         case .invalidTime(let flag, let text):
             return language.pick("\(flag) \(text) 不是有效时间；可用格式：\(TimeInput.acceptedForms)",
                                  "\(flag) \(text) is not a time; use \(TimeInput.acceptedForms)")
+        case .invalidExpiry(let text):
+            return language.pick("--expires \(text) 无法识别；可用：天数（180d）、日期（2027-06-30，当天北京时间 24 时失效）或 ISO 8601 时间",
+                                 "--expires \(text) is not an expiry; use \(ExpiryInput.acceptedForms)")
         case .invalidDate(let argument, let text):
             return language.pick("\(argument) \(text) 不是有效日期；可用格式：2026-09-28，或 \(TimeInput.acceptedForms)",
                                  "\(argument) \(text) is not a date; use 2026-09-28, or \(TimeInput.acceptedForms)")

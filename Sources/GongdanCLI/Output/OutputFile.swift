@@ -1,13 +1,17 @@
 import Foundation
 
 /// Writes a command's output file whole or not at all: into a temporary file beside it, flushed
-/// to disk, then renamed over the target. An existing file is replaced only when asked.
+/// to disk, then renamed over the target. An existing file — or a symbolic link, even a dangling
+/// one — is replaced only when asked, and then the link itself is replaced: a write never goes
+/// through a link to wherever it points.
 enum OutputFile {
     static func write(_ data: Data, to path: String, replacing: Bool) throws {
         let url = URL(fileURLWithPath: path).standardizedFileURL
         var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) {
-            guard !isDirectory.boolValue else {
+        let followed = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
+        // `attributesOfItem` does not follow a final symbolic link, so a dangling link counts as there.
+        if followed || (try? FileManager.default.attributesOfItem(atPath: url.path)) != nil {
+            guard !(followed && isDirectory.boolValue) else {
                 throw CLIError.unwritableFile(path: path, reason: "it is a directory; give a file name, e.g. \(path)/bundle.gdbundle")
             }
             guard replacing else {

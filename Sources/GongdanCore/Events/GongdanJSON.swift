@@ -18,15 +18,24 @@ public enum GongdanJSON {
         return decoder
     }
 
-    /// Decodes `bytes` as a `T` the fast way (`read`, see `JSONReader`), or with `decoder()` when
-    /// the bytes are outside the fast path's subset: the same value either way, and `JSONDecoder`'s
-    /// detailed error when the bytes are not a `T`.
+    /// Decodes `bytes` as a `T` the fast way (`read`, see `JSONReader`), or with
+    /// ``decodeStrictly(_:from:)`` when the bytes are outside the fast path's subset: the same
+    /// value either way, and a detailed error when the bytes are not a `T`.
     public static func decode<T: Decodable>(_ type: T.Type, from bytes: some ContiguousBytes,
                                             fast read: (inout JSONReader) throws -> T) throws -> T {
         do {
             return try JSONReader.read(bytes, read)
         } catch is JSONReader.Miss {
-            return try bytes.withUnsafeBytes { raw in try decoder().decode(T.self, from: Data(raw)) }
+            return try decodeStrictly(T.self, from: bytes)
+        }
+    }
+
+    /// Decodes `bytes` as a `T` with `decoder()`, after refusing what `JSONDecoder` would take but
+    /// the protocol forbids: a member named twice in one object, nesting too deep (`JSONMemberCheck`).
+    public static func decodeStrictly<T: Decodable>(_ type: T.Type, from bytes: some ContiguousBytes) throws -> T {
+        try bytes.withUnsafeBytes { raw in
+            try JSONMemberCheck.check(raw)
+            return try decoder().decode(T.self, from: Data(raw))
         }
     }
 

@@ -1,0 +1,30 @@
+import Foundation
+import GRDB
+
+extension HubStore {
+    /// Writes a consistent copy of the hub database to a new file at `path` with SQLite's online
+    /// backup — while the hub serves: the copy is the database as of one commit, never half a push.
+    /// An existing file is replaced only when `replacing`.
+    public func backup(to path: String, replacing: Bool) throws -> BackupSummary {
+        try DatabaseBackup.write(from: db, to: path, replacing: replacing)
+        return try DatabaseBackup.inspect(path: path)
+    }
+
+    /// Puts a hub backup in place of the hub database at `path` (stop the hub first; the current
+    /// database is kept as `PATH.replaced-…` when `replacing`, refused otherwise) and opens it,
+    /// migrating it forward, with a new epoch. Nodes that pushed after the backup push those events
+    /// again at their next sync (they still hold them); seeing the new epoch (protocol 1.2), each
+    /// node pulls its feed again from the start.
+    public static func restore(from backupPath: String, to path: String, replacing: Bool, now: Date) throws -> RestoreOutcome {
+        let (summary, replaced) = try DatabaseBackup.restore(from: backupPath, to: path, kind: .hub,
+                                                             replacing: replacing, now: now)
+        let store = try HubStore(path: path)
+        // Nodes' pull cursors may be past what the restored feed holds: a new epoch makes each
+        // node pull its feed again from the start (applying an event it holds is a no-op).
+        let schema = try store.db.write { db in
+            try db.execute(sql: "UPDATE hub SET epoch = ? WHERE id = 1", arguments: [UUID().uuidString.lowercased()])
+            return try String.fetchOne(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid DESC LIMIT 1") ?? ""
+        }
+        return RestoreOutcome(backup: summary, database: path, replaced: replaced, schema: schema)
+    }
+}
