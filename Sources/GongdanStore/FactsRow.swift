@@ -57,6 +57,12 @@ struct FactsRow {
                                 createdByUnit: optionalText(4), intakeDeadline: date(5))
     }
 
+    /// A ticket's intake contribution, from the same columns as ``beginScoredTicket(_:)``.
+    func scoredIntake() throws -> ScoringContribution? {
+        ScoringContribution.intake(source: try value(2, text(1)), createdAt: Date(millis: int(3)),
+                                   createdByUnit: optionalText(4), intakeDeadline: date(5))
+    }
+
     /// A round as scoring reads it: `ticket_id, unit, started_at, sign_by, deadline, signed_at,
     /// returned_at, ended_at, accepted_at, satisfaction, resolved, reasonable, evaluated_at`.
     func scoredRound() throws -> ScoringRound {
@@ -97,7 +103,7 @@ struct FactsRow {
         isNull(index) ? nil : text(index)
     }
 
-    private func date(_ index: Int32) -> Date? {
+    func date(_ index: Int32) -> Date? {
         isNull(index) ? nil : Date(millis: int(index))
     }
 

@@ -4,7 +4,8 @@
 ///
 /// A ticket's dates all lie between its `created_at` and its `active_until`, so the tickets with a date
 /// in a window are among those whose span overlaps it: one index range (`ticket_facts_active`) instead
-/// of one per date column. Rounds late and unsettled at a period's end are found by `rounds_late`.
+/// of one per date column. Rounds late and unsettled at a period's end are found by `rounds_late` (since
+/// "hub v8", `rounds_late_by_settled`, which also covers what scoring reads of them).
 ///
 /// Instants are milliseconds since 1970 (as in the replica's tables); a calendar date is `YYYY-MM-DD`.
 enum FactsTables {

@@ -6,9 +6,17 @@ import GongdanCore
 extension HubStore {
     /// Writes the ``TicketFacts`` of a freshly folded ticket into `ticket_facts` and
     /// `handling_rounds`, in the caller's transaction. Runs for every ticket of every push, so it
-    /// uses cached statements only: one upsert of the ticket's row, then delete and insert its rounds.
-    static func writeFacts(_ db: Database, _ state: TicketState) throws {
+    /// uses cached statements only: one upsert of the ticket's row, then delete and insert its rounds;
+    /// the daily scoring sums change by the difference between what the old and new facts count in.
+    ///
+    /// `keepingScoringDays` false leaves `scoring_days` alone: for migration "hub v5", which runs before
+    /// that table exists ("hub v8" computes it from the whole projection).
+    static func writeFacts(_ db: Database, _ state: TicketState, keepingScoringDays: Bool = true) throws {
         let facts = TicketFacts(state)
+        if keepingScoringDays {
+            let counted = try storedScoringContributions(db, code: facts.code)
+            try updateScoringDays(db, removing: counted, adding: scoringContributions(of: facts))
+        }
         let upsert = try db.cachedStatement(sql: """
             INSERT INTO ticket_facts (code, category, source, entity_name, credit_code, summary, created_at,
                 created_by_unit, hotline_received_at, intake_deadline, status, lead, deadline, closed_at, closure,
@@ -79,7 +87,7 @@ extension HubStore {
         let codes = try String.fetchAll(db, sql: "SELECT code FROM tickets ORDER BY code")
         for code in codes {
             guard let state = TicketFold.fold(try ReplicaStore.events(db, ticket: code)) else { continue }
-            try writeFacts(db, state)
+            try writeFacts(db, state, keepingScoringDays: false)
         }
     }
 
@@ -156,13 +164,15 @@ extension HubStore {
     /// into it, one ticket and its rounds at a time, reading only the columns scoring uses. A dense set
     /// is read by one pass over each table's id range in step; a sparse one by looking each id up.
     static func accumulateScoring(_ db: Database, into accumulator: inout ScoringAccumulator) throws {
-        let ids = try scoringTicketSet(db, start: accumulator.period.start, end: accumulator.judgedAt)
+        try accumulateScoring(db, ids: try scoringTicketSet(db, start: accumulator.period.start, end: accumulator.judgedAt),
+                              into: &accumulator)
+    }
+
+    /// Streams the tickets `ids` into `accumulator` (see ``accumulateScoring(_:into:)``).
+    static func accumulateScoring(_ db: Database, ids: TicketIDSet, into accumulator: inout ScoringAccumulator) throws {
         guard let first = ids.first, let last = ids.last else { return }
         let ticketColumns = "id, code, source, created_at, created_by_unit, intake_deadline"
-        let roundColumns = """
-            ticket_id, unit, started_at, sign_by, deadline, signed_at, returned_at, ended_at, accepted_at, satisfaction,
-            resolved, reasonable, evaluated_at
-            """
+        let roundColumns = scoredRoundColumns
         if ids.isDense {
             let ticketStatement = try db.cachedStatement(sql: """
                 SELECT \(ticketColumns) FROM ticket_facts WHERE id BETWEEN ? AND ? ORDER BY id
@@ -204,6 +214,12 @@ extension HubStore {
         }
     }
 
+    /// The `handling_rounds` columns ``FactsRow/scoredRound()`` reads, in its order.
+    static let scoredRoundColumns = """
+        ticket_id, unit, started_at, sign_by, deadline, signed_at, returned_at, ended_at, accepted_at, satisfaction,
+        resolved, reasonable, evaluated_at
+        """
+
     /// A statement stepped one row at a time beside another (a merge of two ordered scans).
     private struct RowCursor {
         let statement: Statement
@@ -235,7 +251,7 @@ extension HubStore {
     }
 
     /// Steps through `statement`'s rows with SQLite's C API, calling `row` for each.
-    private static func step(_ statement: Statement, _ row: () throws -> Void) throws {
+    static func step(_ statement: Statement, _ row: () throws -> Void) throws {
         let sqlite = statement.sqliteStatement
         sqlite3_reset(sqlite)
         defer { sqlite3_reset(sqlite) }
@@ -260,7 +276,22 @@ extension HubStore {
 
     /// ``scoringTicketIDs(_:start:end:)`` as a ``TicketIDSet``, read with SQLite's C API.
     static func scoringTicketSet(_ db: Database, start: Date, end: Date) throws -> TicketIDSet {
-        let s = start.millis, e = max(start.millis, end.millis)
+        var set = try spanningTicketSet(db, start: start, end: end)
+        let late = try db.cachedStatement(sql: """
+            SELECT ticket_id FROM handling_rounds WHERE late_from IS NOT NULL AND settled_at IS NULL
+                AND late_from <= ?1 AND started_at < ?1
+            UNION ALL
+            SELECT ticket_id FROM handling_rounds WHERE late_from IS NOT NULL AND settled_at >= ?1
+                AND late_from <= ?1 AND started_at < ?1
+            """)
+        try late.setArguments([max(start.millis, end.millis)])
+        try step(late) { set.insert(sqlite3_column_int64(late.sqliteStatement, 0)) }
+        return set
+    }
+
+    /// The rowids of the tickets whose span (`created_at` … `active_until`) overlaps `start..<end`:
+    /// every ticket with a date the engine counts in that window is among them. Empty for an empty window.
+    static func spanningTicketSet(_ db: Database, start: Date, end: Date) throws -> TicketIDSet {
         let range = try db.cachedStatement(sql: "SELECT min(id), max(id) FROM ticket_facts")
         var lowest: Int64 = 0, highest: Int64 = -1
         try step(range) {
@@ -269,19 +300,35 @@ extension HubStore {
             highest = sqlite3_column_int64(range.sqliteStatement, 1)
         }
         var set = TicketIDSet(lowest: lowest, highest: highest)
-        guard highest >= lowest else { return set }
+        guard highest >= lowest, start < end else { return set }
         let spanning = try db.cachedStatement(sql: """
             SELECT id FROM ticket_facts WHERE active_until >= ? AND created_at < ?
             """)
-        try spanning.setArguments([s, e])
+        try spanning.setArguments([start.millis, end.millis])
         try step(spanning) { set.insert(sqlite3_column_int64(spanning.sqliteStatement, 0)) }
-        let late = try db.cachedStatement(sql: """
-            SELECT ticket_id FROM handling_rounds WHERE late_from <= ?1 AND late_from IS NOT NULL
-                AND (settled_at IS NULL OR settled_at >= ?1) AND started_at < ?1
-            """)
-        try late.setArguments([e])
-        try step(late) { set.insert(sqlite3_column_int64(late.sqliteStatement, 0)) }
         return set
+    }
+
+    /// Per unit, the rounds overdue and still open at `end` (``ScoringContribution/overdueAndOpen(_:at:)``),
+    /// read from the late rounds' covering index alone.
+    static func overdueRounds(_ db: Database, at end: Date) throws -> [String: Int] {
+        let statement = try db.cachedStatement(sql: """
+            SELECT unit, started_at, deadline, accepted_at, ended_at FROM handling_rounds
+                WHERE late_from IS NOT NULL AND settled_at IS NULL AND late_from <= ?1 AND started_at < ?1
+            UNION ALL
+            SELECT unit, started_at, deadline, accepted_at, ended_at FROM handling_rounds
+                WHERE late_from IS NOT NULL AND settled_at >= ?1 AND late_from <= ?1 AND started_at < ?1
+            """)
+        try statement.setArguments([end.millis])
+        let row = FactsRow(statement: statement.sqliteStatement)
+        var counts: [String: Int] = [:]
+        try step(statement) {
+            let round = ScoringRound(unit: row.text(0), startedAt: Date(millis: row.int(1)), signBy: nil, deadline: row.date(2),
+                                     signedAt: nil, returnedAt: nil, endedAt: row.date(4), acceptedAt: row.date(3),
+                                     evaluation: nil, evaluatedAt: nil)
+            if ScoringContribution.overdueAndOpen(round, at: end) { counts[round.unit, default: 0] += 1 }
+        }
+        return counts
     }
 
     /// The rowids of the tickets supervision must look at as of `asOf` under `thresholds` (see

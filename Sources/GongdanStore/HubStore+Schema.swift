@@ -143,6 +143,17 @@ extension HubStore {
                     SELECT code, 1, public_key, coalesce(last_seen, created_at) FROM nodes WHERE public_key IS NOT NULL;
                 """)
         }
+        migrator.registerMigration("hub v8: daily scoring sums, late rounds by when they settled") { db in
+            // A period's rounds overdue and open at its end are those late rounds not settled by then:
+            // few, found by settled_at (NULL or later), and counted from the index alone.
+            try db.execute(sql: ScoringDaysTable.sql)
+            try db.execute(sql: """
+                DROP INDEX rounds_late;
+                CREATE INDEX rounds_late_by_settled ON handling_rounds (settled_at, late_from, started_at, unit, deadline,
+                    accepted_at, ended_at) WHERE late_from IS NOT NULL;
+                """)
+            try Self.rebuildScoringDays(db)
+        }
         return migrator
     }
 }

@@ -23,15 +23,17 @@ extension HubStore {
     /// with the tickets behind every figure only when `explain` (`--explain`); without, the counts are
     /// the same and the lists empty, which is much cheaper on a large history.
     ///
-    /// The period's facts are streamed from the projection into a ``ScoringAccumulator`` — one ticket
-    /// and its rounds at a time, only the columns scoring reads — so a year of a province stays small
-    /// in memory.
+    /// Without ticket lists, and judged no earlier than the hub's latest event, the figures are summed
+    /// from the daily sums (``ScoringDaysTable``) plus the last partial day; otherwise the period's facts
+    /// are streamed from the projection into a ``ScoringAccumulator`` — one ticket and its rounds at a
+    /// time, only the columns scoring reads — so a year of a province stays small in memory.
     public func scoringReport(period: ScoringPeriod, asOf: Date, weights: ScoringWeights?,
                               explain: Bool = true) throws -> ScoringReport {
         try db.read { db in
             let weights = try weights ?? Self.supervisionSettings(db).weights
             var accumulator = ScoringAccumulator(period: period, asOf: asOf, explain: explain)
-            try Self.accumulateScoring(db, into: &accumulator)
+            let summed = explain ? false : try Self.accumulateScoringFromDays(db, into: &accumulator, asOf: asOf)
+            if !summed { try Self.accumulateScoring(db, into: &accumulator) }
             let notices = try Self.notices(db, issuedFrom: period.start, before: min(period.end, asOf)).map(\.issued)
             let units = try Self.units(db).map(\.code)
             return accumulator.report(notices: notices, weights: weights, units: units.isEmpty ? nil : units)

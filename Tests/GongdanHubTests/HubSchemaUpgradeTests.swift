@@ -22,7 +22,9 @@ struct HubSchemaUpgradeTests {
         let expectedStatus = try hub.store.db.read { db in try String.fetchOne(db, sql: "SELECT status FROM tickets WHERE code = 'WS-26-0001'") }
         #expect(expectedStatus == "handling")
         let migrations = HubStore.migrator().migrations
-        #expect(migrations.count == 7)
+        #expect(migrations.count == 8)
+        let scoringDays = try Self.scoringDays(hub.store)
+        #expect(!scoringDays.isEmpty)
 
         for migration in migrations.dropLast() {
             // When a file made at that version is opened by this gongdan
@@ -41,6 +43,12 @@ struct HubSchemaUpgradeTests {
             #expect(try upgraded.verify().isEmpty, "from \(migration)")
             let status = try upgraded.db.read { db in try String.fetchOne(db, sql: "SELECT status FROM tickets WHERE code = 'WS-26-0001'") }
             #expect(status == expectedStatus, "from \(migration)")
+            #expect(try Self.scoringDays(upgraded) == scoringDays, "from \(migration)")
         }
+    }
+
+    /// Every row of the daily scoring sums, as text.
+    static func scoringDays(_ store: HubStore) throws -> [String] {
+        try store.db.read { db in try Row.fetchAll(db, sql: "SELECT * FROM scoring_days ORDER BY day, unit").map(\.description) }
     }
 }

@@ -18,19 +18,19 @@ public struct ScoringAccumulator: Sendable {
     /// Whether the report lists the tickets behind each figure (`--explain`); counts only when false.
     public let explain: Bool
     private let asOf: Date?
-    private let window: Range<Date>
+    private var window: Range<Date>
+    private var countsOverdue = true
 
     private var unitIndex: [String: Int] = [:]
     private var unitCodes: [String] = []
-    private var unitCounts: [Counts] = []
+    private var unitCounts: [ScoringCounts] = []
     private var unitLists: [Lists] = []
-    private var districtCounts = Counts()
+    private var districtCounts = ScoringCounts()
     private var districtLists = Lists()
 
-    /// The ticket whose rounds are being added, and its previous round's unit if that round was returned.
+    /// The ticket whose rounds are being added, and its latest round so far.
     private var code = ""
-    private var previousReturnedBy: String?
-    private var previousExists = false
+    private var previous: ScoringRound?
 
     public init(period: ScoringPeriod, asOf: Date?, explain: Bool = true) {
         self.period = period
@@ -39,6 +39,15 @@ public struct ScoringAccumulator: Sendable {
         let end = min(period.end, asOf ?? period.end)
         self.judgedAt = end
         self.window = period.start..<max(period.start, end)
+    }
+
+    /// An accumulator, without ticket lists, that counts only what is dated from `from` on, and not the
+    /// rounds overdue and open at the end (``ScoringContribution/overdueAndOpen(_:at:)``; the caller
+    /// adds those): how a hub adds the last, partial day of a period to the sums it keeps per day.
+    public init(period: ScoringPeriod, asOf: Date?, countingFrom from: Date) {
+        self.init(period: period, asOf: asOf, explain: false)
+        window = min(max(from, window.lowerBound), window.upperBound)..<window.upperBound
+        countsOverdue = false
     }
 
     /// Counts `ticket`: its intake, then every round.
@@ -52,26 +61,46 @@ public struct ScoringAccumulator: Sendable {
     public mutating func beginTicket(code: String, source: IntakeSource, createdAt: Date, createdByUnit: String?,
                                      intakeDeadline: Date?) {
         self.code = code
-        previousExists = false
-        previousReturnedBy = nil
-        if source == .hotline, let limit = intakeDeadline, window.contains(createdAt) {
-            var hits: Hits = .intakes
-            if createdAt < limit { hits.insert(.intakeInTime) }
-            record(hits, unit: createdByUnit)
+        previous = nil
+        if let intake = ScoringContribution.intake(source: source, createdAt: createdAt, createdByUnit: createdByUnit,
+                                                   intakeDeadline: intakeDeadline),
+           window.contains(intake.at) {
+            record(intake.hits, unit: intake.unit)
         }
     }
 
     /// Counts the next round of the ticket begun last.
     public mutating func addRound(_ round: ScoringRound) {
-        var hits: Hits = []
-        completion(round, &hits)
-        evaluation(round, &hits)
-        signing(round, &hits)
-        if let returnedAt = round.returnedAt, window.contains(returnedAt) { hits.insert(.returns) }
-        if previousExists, previousReturnedBy == round.unit, window.contains(round.startedAt) { hits.insert(.overruled) }
-        previousExists = true
-        previousReturnedBy = round.returnedAt != nil ? round.unit : nil
+        var hits: ScoringHits = []
+        for contribution in ScoringContribution.round(round, previous: previous, evaluatedBy: asOf)
+        where window.contains(contribution.at) {
+            hits.formUnion(contribution.hits)
+        }
+        if countsOverdue, ScoringContribution.overdueAndOpen(round, at: window.upperBound) {
+            hits.insert(.completionDue)
+        }
+        previous = round
         if !hits.isEmpty { record(hits, unit: round.unit) }
+    }
+
+    /// The first instant whose dated contributions count: the period's start, or later for an
+    /// accumulator made with ``init(period:asOf:countingFrom:)``.
+    public var countedFrom: Date { window.lowerBound }
+
+    /// Adds `other`'s counts (not its ticket lists) to these, unit by unit.
+    public mutating func add(_ other: ScoringAccumulator) {
+        precondition(!explain, "merged counts carry no ticket lists")
+        districtCounts.add(other.districtCounts)
+        for (unit, index) in other.unitIndex { unitCounts[self.index(of: unit)].add(other.unitCounts[index]) }
+    }
+
+    /// Adds counts summed elsewhere (by a store, per unit and day) for `unit` (nil: the district only).
+    /// Only without ticket lists: counts carry no tickets.
+    public mutating func add(_ counts: ScoringCounts, unit: String?) {
+        precondition(!explain, "summed counts carry no ticket lists; explain reads every ticket")
+        districtCounts.add(counts)
+        guard let unit else { return }
+        unitCounts[index(of: unit)].add(counts)
     }
 
     /// The report: the units of `units` (nil: every unit counted, by code), the district, and the
@@ -84,7 +113,7 @@ public struct ScoringAccumulator: Sendable {
         let scored = units.map { Array(Set($0)).sorted() } ?? Set(unitCodes).union(noticesByUnit.keys).sorted()
         let unitScores = scored.map { unit in
             let index = unitIndex[unit]
-            return ScoringEngine.score(index.map { unitCounts[$0] } ?? Counts(), index.map { unitLists[$0] } ?? Lists(),
+            return ScoringEngine.score(index.map { unitCounts[$0] } ?? ScoringCounts(), index.map { unitLists[$0] } ?? Lists(),
                                        notices: noticesByUnit[unit] ?? [], unit: unit, weights: weights)
         }
         return ScoringReport(period: period, judgedAt: judgedAt, weights: weights, units: unitScores,
@@ -95,103 +124,23 @@ public struct ScoringAccumulator: Sendable {
 
     // MARK: - Counting
 
-    private mutating func record(_ hits: Hits, unit: String?) {
+    private mutating func record(_ hits: ScoringHits, unit: String?) {
         districtCounts.add(hits)
         if explain { districtLists.add(hits, code) }
         guard let unit else { return }
-        let index: Int
-        if let known = unitIndex[unit] {
-            index = known
-        } else {
-            index = unitCodes.count
-            unitIndex[unit] = index
-            unitCodes.append(unit)
-            unitCounts.append(Counts())
-            unitLists.append(Lists())
-        }
+        let index = index(of: unit)
         unitCounts[index].add(hits)
         if explain { unitLists[index].add(hits, code) }
     }
 
-    private func completion(_ round: ScoringRound, _ hits: inout Hits) {
-        if let acceptedAt = round.acceptedAt, window.contains(acceptedAt) {
-            hits.insert(.completionDue)
-            if round.deadline.map({ acceptedAt < $0 }) ?? true { hits.insert(.onTime) }
-            hits.insert(.accepted)
-            if let evaluatedAt = round.evaluatedAt, asOf.map({ evaluatedAt <= $0 }) ?? true { hits.insert(.evaluated) }
-            return
-        }
-        // Overdue and still open at the end: started, past its deadline, not accepted, not ended.
-        let end = window.upperBound
-        guard let deadline = round.deadline, round.startedAt < end, deadline <= end,
-              (round.acceptedAt ?? .distantFuture) >= end, (round.endedAt ?? .distantFuture) >= end
-        else { return }
-        hits.insert(.completionDue)
-    }
-
-    private func evaluation(_ round: ScoringRound, _ hits: inout Hits) {
-        guard let evaluation = round.evaluation, let at = round.evaluatedAt, window.contains(at) else { return }
-        if evaluation.satisfaction == .unreachable {
-            hits.insert(.unreachable)
-            return
-        }
-        hits.insert(.resolutionBase)
-        if evaluation.resolved { hits.insert(.resolved) }
-        if evaluation.satisfaction == .unsatisfied && !evaluation.reasonable {
-            hits.insert(.unreasonable)
-            return
-        }
-        hits.insert(.satisfactionBase)
-        if evaluation.satisfaction.isSatisfied { hits.insert(.satisfied) }
-    }
-
-    private func signing(_ round: ScoringRound, _ hits: inout Hits) {
-        guard let signBy = round.signBy, window.contains(signBy) else { return }
-        let signed = (round.signedAt ?? .distantFuture) < signBy
-        let returned = (round.returnedAt ?? .distantFuture) < signBy
-        let takenBack = !signed && !returned && (round.endedAt ?? .distantFuture) < signBy
-        guard !takenBack else { return }
-        hits.insert(.signingDue)
-        if signed || returned { hits.insert(.signedInTime) }
-    }
-
-    /// The figures one intake or round counts in.
-    struct Hits: OptionSet, Sendable {
-        let rawValue: UInt16
-        static let onTime = Hits(rawValue: 1 << 0), completionDue = Hits(rawValue: 1 << 1)
-        static let resolved = Hits(rawValue: 1 << 2), resolutionBase = Hits(rawValue: 1 << 3)
-        static let satisfied = Hits(rawValue: 1 << 4), satisfactionBase = Hits(rawValue: 1 << 5)
-        static let signedInTime = Hits(rawValue: 1 << 6), signingDue = Hits(rawValue: 1 << 7)
-        static let intakeInTime = Hits(rawValue: 1 << 8), intakes = Hits(rawValue: 1 << 9)
-        static let evaluated = Hits(rawValue: 1 << 10), accepted = Hits(rawValue: 1 << 11)
-        static let returns = Hits(rawValue: 1 << 12), overruled = Hits(rawValue: 1 << 13)
-        static let unreasonable = Hits(rawValue: 1 << 14), unreachable = Hits(rawValue: 1 << 15)
-    }
-
-    /// How many rounds (or intakes) count in each figure of one unit or the district.
-    struct Counts: Sendable {
-        var onTime = 0, completionDue = 0, resolved = 0, resolutionBase = 0, satisfied = 0, satisfactionBase = 0
-        var signedInTime = 0, signingDue = 0, intakeInTime = 0, intakes = 0, evaluated = 0, accepted = 0
-        var returns = 0, overruled = 0, unreasonable = 0, unreachable = 0
-
-        mutating func add(_ hits: Hits) {
-            if hits.contains(.onTime) { onTime += 1 }
-            if hits.contains(.completionDue) { completionDue += 1 }
-            if hits.contains(.resolved) { resolved += 1 }
-            if hits.contains(.resolutionBase) { resolutionBase += 1 }
-            if hits.contains(.satisfied) { satisfied += 1 }
-            if hits.contains(.satisfactionBase) { satisfactionBase += 1 }
-            if hits.contains(.signedInTime) { signedInTime += 1 }
-            if hits.contains(.signingDue) { signingDue += 1 }
-            if hits.contains(.intakeInTime) { intakeInTime += 1 }
-            if hits.contains(.intakes) { intakes += 1 }
-            if hits.contains(.evaluated) { evaluated += 1 }
-            if hits.contains(.accepted) { accepted += 1 }
-            if hits.contains(.returns) { returns += 1 }
-            if hits.contains(.overruled) { overruled += 1 }
-            if hits.contains(.unreasonable) { unreasonable += 1 }
-            if hits.contains(.unreachable) { unreachable += 1 }
-        }
+    private mutating func index(of unit: String) -> Int {
+        if let known = unitIndex[unit] { return known }
+        let index = unitCodes.count
+        unitIndex[unit] = index
+        unitCodes.append(unit)
+        unitCounts.append(ScoringCounts())
+        unitLists.append(Lists())
+        return index
     }
 
     /// The ticket codes behind each figure (explain only), in the order counted; sorted for the report.
@@ -202,7 +151,7 @@ public struct ScoringAccumulator: Sendable {
         var accepted: [String] = [], returns: [String] = [], overruled: [String] = [], unreasonable: [String] = []
         var unreachable: [String] = []
 
-        mutating func add(_ hits: Hits, _ code: String) {
+        mutating func add(_ hits: ScoringHits, _ code: String) {
             if hits.contains(.onTime) { onTime.append(code) }
             if hits.contains(.completionDue) { completionDue.append(code) }
             if hits.contains(.resolved) { resolved.append(code) }

@@ -91,7 +91,7 @@ public enum ScoringEngine {
 
     /// The scores of one unit (or the district, when `unit` is nil) from its counts, its ticket lists
     /// (empty unless explaining; sorted here) and its notices.
-    static func score(_ a: ScoringAccumulator.Counts, _ lists: ScoringAccumulator.Lists, notices issued: [IssuedNotice],
+    static func score(_ a: ScoringCounts, _ lists: ScoringAccumulator.Lists, notices issued: [IssuedNotice],
                       unit: String?, weights: ScoringWeights) -> UnitScore {
         func ratio(_ numerator: Int, _ numeratorTickets: [String], _ denominator: Int, _ denominatorTickets: [String],
                    target: Double? = nil) -> Ratio {
