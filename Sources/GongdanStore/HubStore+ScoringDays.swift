@@ -10,6 +10,16 @@ extension HubStore {
         try db.write { db in try Self.rebuildScoringDays(db) }
     }
 
+    /// Folds every ticket the hub holds again and rewrites the whole projection — facts, handling rounds
+    /// and the daily sums — in one transaction: for a hub whose tables were filled by other means (a
+    /// benchmark copying events in bulk).
+    public func rebuildFacts() throws {
+        try db.write { db in
+            try Self.backfillFacts(db)
+            try Self.rebuildScoringDays(db)
+        }
+    }
+
     /// A day's number in ``ScoringDaysTable``: days since 1970-01-01 in China Standard Time.
     static func scoringDay(_ instant: Date) -> Int64 {
         let shifted = instant.millis + 8 * 3_600_000
