@@ -77,6 +77,16 @@ struct HubFixture {
         }
     }
 
+    /// A hub that took WS's and DX's pushes of ``dispatchedToDongxing()`` with DX's signing.
+    static func withSignedTicket() throws -> HubFixture {
+        let hub = try HubFixture()
+        var harness = try dispatchedToDongxing()
+        try harness.perform(.sign, on: "DX", at: Fixtures.cst("2026-09-28 11:00"))
+        try hub.sync(harness, from: "WS")
+        try hub.sync(harness, from: "DX")
+        return hub
+    }
+
     /// A ticket taken in at the workstation and dispatched to DX, both delivered to DX's replica.
     static func dispatchedToDongxing() throws -> TicketHarness {
         var harness = TicketHarness()

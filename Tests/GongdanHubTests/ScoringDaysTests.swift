@@ -90,12 +90,8 @@ struct ScoringDaysTests {
     @Test("rebuilding the projection from the events gives the facts, rounds and daily sums that pushes wrote")
     func rebuiltProjectionEqualsPushed() throws {
         // Given a hub that took WS's and DX's pushes
-        let hub = try HubFixture()
+        let hub = try HubFixture.withSignedTicket()
         defer { hub.remove() }
-        var harness = try HubFixture.dispatchedToDongxing()
-        try harness.perform(.sign, on: "DX", at: Fixtures.cst("2026-09-28 11:00"))
-        try hub.sync(harness, from: "WS")
-        try hub.sync(harness, from: "DX")
         func projection() throws -> [String] {
             try hub.store.db.read { db in
                 try ["SELECT * FROM ticket_facts ORDER BY id", "SELECT * FROM handling_rounds ORDER BY ticket_id, position",
