@@ -41,7 +41,7 @@ struct DashboardBench {
         say("  open tickets: \(tickets)")
         if options.dashboardHub == nil {
             let reportStart = Date()
-            let report = try hub.scoringReport(period: try ScoringPeriod("2026-10"), asOf: Date())
+            let report = try hub.scoringReport(period: try ScoringPeriod("2026-10"), asOf: Date(), weights: nil, explain: false)
             say(String(format: "  HubStore.scoringReport(2026-10) in-process: %.0f ms (%d units, district on-time %@)",
                        Date().timeIntervalSince(reportStart) * 1000, report.units.count, report.district.onTimeCompletion.percentText))
         }

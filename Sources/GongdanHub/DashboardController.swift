@@ -112,7 +112,8 @@ struct DashboardController: Sendable {
         let store = store, executor = executor, time = now()
         let commit = try await executor.run { try store.commitSequence() }
         let report = try await cache.report(period: period, commit: commit) {
-            try await executor.run { try store.scoringReport(period: period, asOf: time) }
+            // The page shows rates and counts, never the tickets behind them: no lists, so no need to read every ticket.
+            try await executor.run { try store.scoringReport(period: period, asOf: time, weights: nil, explain: false) }
         }
         return try await executor.run {
             try DashboardSnapshot.read(from: store, report: report, viewer: viewer, now: time, listLimit: listLimit)

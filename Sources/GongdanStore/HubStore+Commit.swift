@@ -52,7 +52,7 @@ extension HubStore {
             // Events of a ticket whose `created` event the hub does not hold yet wait for it.
             guard let state = TicketFold.fold(all) else { continue }
             try ReplicaStore.writeProjection(db, state)
-            try Self.writeFacts(db, state)
+            try Self.writeFacts(db, state, stored: all.count > fresh[ticket, default: []].count)
             let entering = Self.scope(of: state, events: all).subtracting(before).sorted()
             try Self.recordScope(db, ticket: ticket, units: entering)
             try extendFeeds(db, ticket: ticket, entering: entering, staying: before, commits: commits[ticket] ?? [])

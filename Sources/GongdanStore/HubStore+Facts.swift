@@ -10,11 +10,12 @@ extension HubStore {
     /// the daily scoring sums change by the difference between what the old and new facts count in.
     ///
     /// `keepingScoringDays` false leaves `scoring_days` alone: for migration "hub v5", which runs before
-    /// that table exists ("hub v8" computes it from the whole projection).
-    static func writeFacts(_ db: Database, _ state: TicketState, keepingScoringDays: Bool = true) throws {
+    /// that table exists ("hub v8" computes it from the whole projection). `stored` false says the
+    /// projection cannot hold the ticket yet (none of its events was stored before), so nothing is read back.
+    static func writeFacts(_ db: Database, _ state: TicketState, keepingScoringDays: Bool = true, stored: Bool = true) throws {
         let facts = TicketFacts(state)
         if keepingScoringDays {
-            let counted = try storedScoringContributions(db, code: facts.code)
+            let counted = stored ? try storedScoringContributions(db, code: facts.code) : []
             try updateScoringDays(db, removing: counted, adding: scoringContributions(of: facts))
         }
         let upsert = try db.cachedStatement(sql: """
