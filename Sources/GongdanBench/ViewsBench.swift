@@ -34,15 +34,15 @@ struct ViewsBench {
         }
         let month = try ScoringPeriod("2026-10")
         var monthUnits = 0, rankedUnits = 0, monthTickets = 0
-        let monthly = try time {
+        let (monthly, monthlyCPU) = try timeWithCPU {
             let report = try hub.scoringReport(period: month, asOf: asOf, weights: nil, explain: false)
             monthUnits = report.units.count
             monthTickets = report.district.onTimeCompletion.denominator
             _ = ScoringEngine.ranking(report)
         }
-        let monthlyCPU = lastCPU.value
-        let annual = try time { rankedUnits = try hub.annualRanking(year: 2026, asOf: asOf, explain: false).count }
-        let annualCPU = lastCPU.value
+        let (annual, annualCPU) = try timeWithCPU {
+            rankedUnits = try hub.annualRanking(year: 2026, asOf: asOf, explain: false).count
+        }
         let annualExplained = try time { _ = try hub.annualRanking(year: 2026, asOf: asOf, explain: true) }
         say(String(format: "  baseline  SELECT count(*) FROM handling_rounds   %7.3f s", count1))
         say(String(format: "  baseline  sum over every handling_rounds row     %7.3f s", sum1))
@@ -89,9 +89,14 @@ struct ViewsBench {
 
     static let units = (1...18).map { "T\($0)" } + (1...12).map { "D\($0)" }
 
-    /// The median of `options.runs` runs, in seconds of wall time; the median of the process's CPU
-    /// seconds over the same runs goes to `cpuTimes` (less disturbed by other work on the machine).
+    /// The median of `options.runs` runs, in seconds of wall time.
     func time(_ body: () throws -> Void) throws -> Double {
+        try timeWithCPU(body).wall
+    }
+
+    /// The medians of `options.runs` runs, in seconds of wall time and of the process's CPU time (the
+    /// latter less disturbed by other work on the machine).
+    func timeWithCPU(_ body: () throws -> Void) throws -> (wall: Double, cpu: Double) {
         var times: [Double] = [], cpu: [Double] = []
         for _ in 0..<max(1, options.runs) {
             let start = Date(), cpuStart = Self.processCPUSeconds()
@@ -99,13 +104,8 @@ struct ViewsBench {
             times.append(Date().timeIntervalSince(start))
             cpu.append(Self.processCPUSeconds() - cpuStart)
         }
-        lastCPU.value = cpu.sorted()[cpu.count / 2]
-        return times.sorted()[times.count / 2]
+        return (times.sorted()[times.count / 2], cpu.sorted()[cpu.count / 2])
     }
-
-    /// The CPU median of the last ``time(_:)``.
-    let lastCPU = Box(0.0)
-    final class Box<Value> { var value: Value; init(_ value: Value) { self.value = value } }
 
     static func processCPUSeconds() -> Double {
         var spec = timespec()

@@ -33,7 +33,7 @@ struct DashboardSnapshot: Sendable {
 
     /// Unit code → display name.
     var unitNames: [String: String] {
-        Dictionary(units.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+        units.namesByCode
     }
 
     /// `东兴镇（DX）`, or the code alone when the directory does not know it.

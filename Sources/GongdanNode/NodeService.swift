@@ -120,7 +120,7 @@ public struct NodeService: Sendable {
 
     /// Unit code → name, for display.
     public func unitNames() throws -> [String: String] {
-        Dictionary(try store.units().map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+        try store.units().namesByCode
     }
 
     func decisionContext() throws -> DecisionContext {

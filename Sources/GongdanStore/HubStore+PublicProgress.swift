@@ -63,7 +63,7 @@ extension HubStore {
     static func publicProgress(_ db: Database, ticket code: String) throws -> PublicProgress? {
         let events = try ReplicaStore.events(db, ticket: code)
         guard let state = TicketFold.fold(events) else { return nil }
-        let names = Dictionary(try Self.units(db).map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let names = try Self.units(db).namesByCode
         return PublicProgress(state: state, events: events, unitNames: names)
     }
 }

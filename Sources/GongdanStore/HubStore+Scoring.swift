@@ -85,12 +85,7 @@ extension HubStore {
 
     /// The notices addressed to `unit`, oldest first: what the unit's node receives.
     public func notices(for unit: String) throws -> [StoredNotice] {
-        try db.read { db in
-            let district = try Self.info(db)?.district ?? ""
-            return try Row.fetchAll(db, sql: "SELECT * FROM notices WHERE unit = ? ORDER BY issued_at, year, sequence",
-                                    arguments: [unit])
-                .map { try Self.notice(db, $0, district: district) }
-        }
+        try db.read { db in try Self.notices(db, addressedTo: unit) }
     }
 
     // MARK: - In a transaction
@@ -116,6 +111,17 @@ extension HubStore {
             }
         }
         return facts
+    }
+
+    /// The notices addressed to `unit` (nil: every notice), oldest issued first.
+    static func notices(_ db: Database, addressedTo unit: String?) throws -> [StoredNotice] {
+        let district = try info(db)?.district ?? ""
+        let rows = if let unit {
+            try Row.fetchAll(db, sql: "SELECT * FROM notices WHERE unit = ? ORDER BY issued_at, year, sequence", arguments: [unit])
+        } else {
+            try Row.fetchAll(db, sql: "SELECT * FROM notices ORDER BY issued_at, year, sequence")
+        }
+        return try rows.map { try notice(db, $0, district: district) }
     }
 
     static func notices(_ db: Database, issuedFrom start: Date, before end: Date) throws -> [StoredNotice] {

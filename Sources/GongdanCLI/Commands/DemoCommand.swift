@@ -72,7 +72,7 @@ struct DemoCommand: ParsableCommand {
                 bar.finish()
                 throw error
             }
-            let names = Dictionary(try district.hub.units().map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+            let names = try district.hub.units().namesByCode
             Console.out(DemoText(language: language, names: names).lines(outcome).joined(separator: "\n"))
             let viewer = "demo"
             let (password, _) = try district.hub.addViewer(name: viewer, at: district.clock.now)

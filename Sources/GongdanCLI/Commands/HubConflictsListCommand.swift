@@ -25,7 +25,7 @@ struct HubConflictsListCommand: ParsableCommand {
             Console.out(l.pick(all ? "冲突队列为空" : "没有待处理的冲突", all ? "The conflict queue is empty" : "No open conflicts"))
             return
         }
-        let names = Dictionary(try store.units().map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let names = try store.units().namesByCode
         let events = EventText(language: l, units: names)
         for conflict in conflicts {
             Console.out("#\(conflict.id)  \(conflict.ticket)  \(Self.kind(conflict.kind, l))  [\(Self.status(conflict.status, l))]")

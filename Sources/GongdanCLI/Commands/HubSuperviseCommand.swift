@@ -34,7 +34,7 @@ struct HubSuperviseCommand: ParsableCommand {
                 issued.append(try store.issueNotice(candidate, at: context.now, by: context.person, automatic: automatic))
             }
         }
-        let names = Dictionary(try store.units().map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let names = try store.units().namesByCode
         let text = NoticeText(language: context.language, names: names)
         if context.json {
             try Console.json(Output(asOf: asOf, candidates: candidates.map(text.json), issued: issued, automatic: automatic))

@@ -74,7 +74,7 @@ struct NoticeIssueCommand: ParsableCommand {
             try Console.json(notice)
             return
         }
-        let names = Dictionary(try store.units().map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let names = try store.units().namesByCode
         let text = NoticeText(language: context.language, names: names)
         Console.out(context.language.pick("已签发：", "issued: ") + text.summary(notice))
         Console.out(context.language.pick("打印：", "print: ") + "gongdan notice show \(notice.id) --format html > \(notice.id).html")

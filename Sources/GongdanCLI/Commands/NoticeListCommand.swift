@@ -31,7 +31,7 @@ struct NoticeListCommand: ParsableCommand {
             Console.out(context.language.pick("没有督办通知", "No notices"))
             return
         }
-        let names = Dictionary(try store.units().map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let names = try store.units().namesByCode
         Console.out(NoticeText(language: context.language, names: names).table(notices).render())
         Console.out(context.language.pick("共 \(notices.count) 份", "\(notices.count) notice(s)"))
     }

@@ -32,7 +32,7 @@ struct NoticeShowCommand: ParsableCommand {
             return
         }
         guard format == .html else {
-            let names = Dictionary(try store.units().map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+            let names = try store.units().namesByCode
             Console.out(NoticeText(language: context.language, names: names).detail(notice).joined(separator: "\n"))
             return
         }

@@ -37,7 +37,7 @@ struct ReportMonthlyCommand: ParsableCommand {
         let info = try store.requireInfo()
         let report = try store.scoringReport(period: period, asOf: asOf, weights: try weightsOption.load(), explain: false)
         let ranking = ScoringEngine.ranking(report)
-        let names = Dictionary(try store.units().map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let names = try store.units().namesByCode
         let notices = try store.noticeList().filter { $0.issuedAt >= period.start && $0.issuedAt < report.judgedAt }
         let document: String
         if context.json || format == .json {

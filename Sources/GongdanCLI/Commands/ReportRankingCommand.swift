@@ -31,7 +31,7 @@ struct ReportRankingCommand: ParsableCommand {
         let asOf = try asOfOption.instant(now: context.now)
         let report = try store.scoringReport(period: period, asOf: asOf, weights: try weightsOption.load(), explain: explain)
         let ranking = ScoringEngine.ranking(report)
-        let names = Dictionary(try store.units().map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let names = try store.units().namesByCode
         let text = ScoringText(language: context.language, names: names)
         if context.json || format == .json {
             try Console.json(ReportJSON.Ranking(year: year, judgedAt: report.judgedAt, asOf: asOf, weights: report.weights,

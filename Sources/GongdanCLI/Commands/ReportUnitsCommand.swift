@@ -30,7 +30,7 @@ struct ReportUnitsCommand: ParsableCommand {
         let period = try ScoringPeriod(self.period)
         let asOf = try asOfOption.instant(now: context.now)
         let report = try store.scoringReport(period: period, asOf: asOf, weights: try weightsOption.load(), explain: explain)
-        let names = Dictionary(try store.units().map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let names = try store.units().namesByCode
         let text = ScoringText(language: context.language, names: names)
         if context.json || format == .json {
             try Console.json(ReportJSON.Units(

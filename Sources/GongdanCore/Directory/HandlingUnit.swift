@@ -18,3 +18,10 @@ public struct HandlingUnit: Hashable, Sendable, Codable {
         self.kind = kind
     }
 }
+
+extension Sequence<HandlingUnit> {
+    /// Unit code → display name, for printing (the first of repeated codes wins).
+    public var namesByCode: [String: String] {
+        Dictionary(map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+    }
+}
