@@ -110,12 +110,12 @@ struct DashboardController: Sendable {
     /// The dashboard's data at the hub's clock; the scoring report is reused while nothing changed.
     func snapshot(viewer: String, period: ScoringPeriod, listLimit: Int?) async throws -> DashboardSnapshot {
         let store = store, executor = executor, time = now()
-        let commit = try await executor.run { try store.commitSequence() }
+        let commit = try await executor.runFolded { try store.commitSequence() }
         let report = try await cache.report(period: period, commit: commit) {
             // The page shows rates and counts, never the tickets behind them: no lists, so no need to read every ticket.
-            try await executor.run { try store.scoringReport(period: period, asOf: time, weights: nil, explain: false) }
+            try await executor.runFolded { try store.scoringReport(period: period, asOf: time, weights: nil, explain: false) }
         }
-        return try await executor.run {
+        return try await executor.runFolded {
             try DashboardSnapshot.read(from: store, report: report, viewer: viewer, now: time, listLimit: listLimit)
         }
     }

@@ -26,7 +26,7 @@ struct OperatorController: Sendable {
         }
         router.get("metrics") { _, _ in
             let store = store, metrics = metrics, time = now()
-            let text = try await executor.run { try metrics.scrape(store, now: time) }
+            let text = try await executor.runFolded { try metrics.scrape(store, now: time) }
             var headers = HTTPFields()
             headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
             return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: text)))

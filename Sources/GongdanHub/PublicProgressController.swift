@@ -37,7 +37,7 @@ struct PublicProgressController: Sendable {
             if let wait = await limiter.take(for: context.client(of: request), now: now()) { return tooManyPage(district, wait: wait) }
             let form = try await FormBody.decode(LookupForm.self, from: request)
             let store = store
-            guard let progress = try await executor.run({ try store.publicProgress(ticket: form.code, queryCode: form.query) }) else {
+            guard let progress = try await executor.runFolded({ try store.publicProgress(ticket: form.code, queryCode: form.query) }) else {
                 return HTMLPage.response(PublicProgressPage.form(district: district, message: Self.notFound), status: .notFound)
             }
             return HTMLPage.response(PublicProgressPage.progress(district: district, progress, query: form.query))
@@ -52,7 +52,7 @@ struct PublicProgressController: Sendable {
             }
             let store = store, time = now()
             do {
-                let progress = try await executor.run {
+                let progress = try await executor.runFolded {
                     try store.evaluatePublicly(ticket: form.code, queryCode: form.query, satisfaction: satisfaction,
                                                resolved: form.resolved == "yes", now: time)
                 }
@@ -62,7 +62,7 @@ struct PublicProgressController: Sendable {
             } catch let error as SyncError where error.code == .notFound {
                 return HTMLPage.response(PublicProgressPage.form(district: district, message: Self.notFound), status: .notFound)
             } catch let error as SyncError where error.code == .notEvaluable {
-                let progress = try await executor.run { try store.publicProgress(ticket: form.code, queryCode: form.query) }
+                let progress = try await executor.runFolded { try store.publicProgress(ticket: form.code, queryCode: form.query) }
                 guard let progress else {
                     return HTMLPage.response(PublicProgressPage.form(district: district, message: Self.notFound), status: .notFound)
                 }
@@ -78,7 +78,7 @@ struct PublicProgressController: Sendable {
             let code = context.parameters.get("code") ?? ""
             let query = request.uri.queryParameters.get("query") ?? ""
             let store = store
-            guard let progress = try await executor.run({ try store.publicProgress(ticket: code, queryCode: query) }) else {
+            guard let progress = try await executor.runFolded({ try store.publicProgress(ticket: code, queryCode: query) }) else {
                 throw HubStore.noSuchPublicTicket
             }
             return JSONBody.response(PublicTicketResponse(progress: progress))
@@ -89,7 +89,7 @@ struct PublicProgressController: Sendable {
             let body = try await JSONBody.decode(PublicEvaluationRequest.self, from: request, limit: FormBody.limit)
             if let version = body.protocol { try ProtocolVersion.current.checkCompatible(withPeer: version) }
             let store = store, time = now()
-            let progress = try await executor.run {
+            let progress = try await executor.runFolded {
                 try store.evaluatePublicly(ticket: code, queryCode: body.query, satisfaction: body.satisfaction,
                                            resolved: body.resolved, now: time)
             }

@@ -10,6 +10,8 @@ import Logging
 struct SyncController: Sendable {
     let store: HubStore
     let executor: StoreExecutor
+    let projector: BackgroundProjector
+    let order = PushOrder()
     let metrics: HubMetrics
     let now: @Sendable () -> Date
 
@@ -23,18 +25,28 @@ struct SyncController: Sendable {
             let state = try await executor.run {
                 try store.syncState(for: node, now: time, reportedLastSeq: lastSeq, protocol: version)
             }
+            order.stored(node: node.code, hubHas: state.hubHas)
             return JSONBody.response(state)
         }
         group.post("push") { request, context in
             let node = try await authenticate(request)
             let received = ContinuousClock.now
-            let push = try await JSONBody.decode(PushRequest.self, from: request, limit: store.limits.maxBodyBytes) { buffer in
-                try buffer.withUnsafeReadableBytes { try PushRequest.decode(from: $0) }
+            var decoded = received
+            let answer = try await projector.push {
+                let push = try await JSONBody.decode(PushRequest.self, from: request, limit: store.limits.maxBodyBytes) { buffer in
+                    try buffer.withUnsafeReadableBytes { try PushRequest.decode(from: $0) }
+                }
+                let prepared = await executor.compute { ChainedEvent.all(push.events) }
+                decoded = ContinuousClock.now
+                let store = store, time = now()
+                // A 1.3 node hears of the conflicts its events raise from a later answer or its pull:
+                // its push is answered once stored, and folded after.
+                let timing: HubStore.ProjectionTiming = push.protocol >= .deferredFolding ? .deferred : .immediate
+                await order.waitTurn(node: node.code, firstSeq: push.events.first?.id.seq)
+                let answer = try await executor.run { try store.ingest(push, prepared: prepared, from: node, now: time, projection: timing) }
+                order.stored(node: node.code, hubHas: answer.hubHas)
+                return answer
             }
-            let prepared = await executor.compute { ChainedEvent.all(push.events) }
-            let decoded = ContinuousClock.now
-            let store = store, time = now()
-            let answer = try await executor.run { try store.ingest(push, prepared: prepared, from: node, now: time) }
             metrics.recordPush(answer, storeTime: ContinuousClock.now - decoded)
             context.logger.info("push", metadata: [
                 "node": "\(node.code)", "accepted": "\(answer.accepted)", "duplicates": "\(answer.duplicates)",
@@ -52,8 +64,8 @@ struct SyncController: Sendable {
             guard let limit = Int(query.get("limit") ?? "\(store.limits.maxPullEvents)"), limit > 0 else {
                 throw SyncError(.malformed, "limit=\(query.get("limit") ?? "") is not a positive number of events")
             }
-            let store = store
-            let page = try await executor.run { try store.pullEncoded(for: node, after: after, limit: limit) }
+            let store = store, time = now()
+            let page = try await executor.run { try store.pullEncoded(for: node, after: after, limit: limit, now: time) }
             metrics.recordPull(events: page.events)
             context.logger.debug("pull", metadata: ["node": "\(node.code)", "events": "\(page.events)", "cursor": "\(page.cursor)"])
             return JSONBody.response(encoded: page.body)

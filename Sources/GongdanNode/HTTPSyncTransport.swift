@@ -34,6 +34,9 @@ public struct HTTPSyncTransport: SyncTransport {
         try await send(.GET, "api/v1/sync/state?lastSeq=\(lastSeq)", body: nil)
     }
 
+    /// Over HTTP the next push travels while the hub stores the one before.
+    public var pipelinesPushes: Bool { true }
+
     public func push(_ batch: OutgoingPush) async throws -> PushResponse {
         try await send(.POST, "api/v1/sync/push", body: batch.encoded())
     }

@@ -52,17 +52,14 @@ public struct SyncSession: Sendable {
 
         let ownBefore = try store.lastSeq()
         // Push: own events after what the hub holds, in signed batches of their stored bytes.
-        var hubHas = state.hubHas
-        try store.acknowledgePush(hubHas: hubHas)
-        while let batch = try store.nextPush(after: hubHas, limit: state.limits.maxPushEvents, software: software) {
-            let response = try await transport.push(batch)
-            report.pushed += response.accepted
-            report.duplicates += response.duplicates
-            report.conflicts += response.conflicts
-            guard response.hubHas > hubHas else { break }
-            hubHas = response.hubHas
-            try store.acknowledgePush(hubHas: hubHas)
-        }
+        // Three pushes in flight when the hub keeps a node's pushes in order (1.3 over HTTP).
+        let depth = transport.pipelinesPushes && state.protocol >= .deferredFolding ? 3 : 1
+        let pushed = try await PushPipeline(store: store, transport: transport, batchLimit: state.limits.maxPushEvents,
+                                            software: software, depth: depth).run(hubHas: state.hubHas)
+        report.pushed += pushed.pushed
+        report.duplicates += pushed.duplicates
+        report.conflicts += pushed.conflicts
+        let hubHas = pushed.hubHas
         report.hubHas = hubHas
 
         // Pull: the node's feed after its cursor, page by page. The next page is asked for as soon
@@ -77,6 +74,7 @@ public struct SyncSession: Sendable {
             let more = page.more && page.cursor > cursor
             next = more ? Task { [cursor = page.cursor] in try await transport.pull(after: cursor, limit: limit) } : nil
             let outcome = try store.applyPull(page, at: now())
+            report.conflicts += page.conflicts ?? []
             report.pulled += outcome.inserted
             report.pages += 1
             cursor = max(cursor, page.cursor)

@@ -15,6 +15,9 @@ public protocol SyncTransport: Sendable {
 }
 
 extension SyncTransport {
+    /// Whether the next push may be sent before the answer to the one before (``PushPipeline``).
+    public var pipelinesPushes: Bool { false }
+
     /// Transports that cannot carry the report ask for the plain state.
     public func state(reportingLastSeq lastSeq: Int64) async throws -> SyncState { try await state() }
 }

@@ -4,35 +4,36 @@ import GongdanCore
 import GongdanSync
 
 extension HubStore {
-    /// Stores accepted events (a node's push or the hub's own), in the caller's transaction: each
-    /// gets the next commit sequence; each origin's head advances; each touched ticket is folded
-    /// from all its events into its projection; the unit feeds grow (a ticket entering a unit's
-    /// scope brings its whole history first); conflicts are recorded. Returns the conflicts that
-    /// are new or changed.
+    /// Stores accepted events (a node's push or the hub's own) and folds them, with any events stored
+    /// before and not yet folded, into the projections, in the caller's transaction. Returns the
+    /// conflicts the fold found new or changed; those raised by other nodes' events are kept for them.
     func commit(_ db: Database, _ events: [ChainedEvent], now: Date) throws -> [ConflictNotice] {
-        let insert = try db.cachedStatement(sql: """
-            INSERT INTO events (origin, seq, ticket, type, hlc, body, hash) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """)
-        // Rows inserted below get rowids above this one: it tells a ticket's earlier events from
-        // this batch's, which are folded as they are instead of being decoded back from the store.
-        let storedBefore = try Int64.fetchOne(db.cachedStatement(sql: "SELECT max(local_id) FROM events")) ?? 0
+        guard !events.isEmpty else { return [] }
+        unfolded.remember(events, commits: try store(db, events))
+        try projectAll(db, now: now)
+        var notices: [ConflictNotice] = []
+        for origin in Set(events.map(\.event.id.origin)) where origin != Self.origin {
+            notices += try Self.takeConflictMail(db, for: origin)
+        }
+        return notices.sorted { $0.id < $1.id }
+    }
+
+    /// Stores accepted events, in the caller's transaction: each gets the next commit sequence
+    /// (`events.local_id`); each origin's head advances; the hub's clock observes them. Returns the
+    /// commit sequence of each event, in order. Nothing is folded: ``projectPending(_:limit:now:)`` does that.
+    @discardableResult
+    func store(_ db: Database, _ events: [ChainedEvent]) throws -> [Int64] {
+        let insert = try EventRowInsert(db)
+        defer { insert.finish() }
         var heads: [String: (seq: Int64, hash: String)] = [:]
-        var fresh: [String: [TicketEvent]] = [:]
-        var commits: [String: [Int64]] = [:]
-        var order: [String] = []
-        var created: [String: EventID] = [:]
+        var commits: [Int64] = []
+        commits.reserveCapacity(events.count)
         var latest = HybridTimestamp(millis: 0)
-        for chained in events {
-            let event = chained.event, hash = chained.hash
-            insert.setUncheckedArguments([event.id.origin, event.id.seq, event.ticket, event.payload.type, event.hlc.packed,
-                                          String(decoding: chained.body, as: UTF8.self), hash])
-            try insert.execute()
-            if commits[event.ticket] == nil { order.append(event.ticket) }
-            commits[event.ticket, default: []].append(db.lastInsertedRowID)
-            fresh[event.ticket, default: []].append(event)
-            if event.id.seq > heads[event.id.origin]?.seq ?? 0 { heads[event.id.origin] = (event.id.seq, hash) }
-            if case .created = event.payload { created[event.ticket] = event.id }
-            latest = max(latest, event.hlc)
+        for index in events.indices {
+            commits.append(try insert.insert(events[index]))
+            let id = events[index].event.id
+            if id.seq > heads[id.origin]?.seq ?? 0 { heads[id.origin] = (id.seq, events[index].hash) }
+            latest = max(latest, events[index].event.hlc)
         }
         let advance = try db.cachedStatement(sql: """
             INSERT INTO origins (origin, has_seq, head_hash) VALUES (?, ?, ?)
@@ -42,29 +43,7 @@ extension HubStore {
             try advance.execute(arguments: [origin, head.seq, head.hash])
         }
         try db.cachedStatement(sql: "UPDATE hub SET hlc = max(hlc, ?) WHERE id = 1").execute(arguments: [latest.packed])
-
-        var notices: [ConflictNotice] = []
-        for ticket in order {
-            let before = try Self.unitsInvolved(db, ticket: ticket)
-            // The ticket's events in the store's order (hlc, origin, seq), as `ReplicaStore.events` reads them.
-            let all = (try ReplicaStore.events(db, ticket: ticket, storedUpTo: storedBefore) + fresh[ticket, default: []])
-                .sorted { ($0.hlc, $0.id.origin, $0.id.seq) < ($1.hlc, $1.id.origin, $1.id.seq) }
-            // Events of a ticket whose `created` event the hub does not hold yet wait for it.
-            guard let state = TicketFold.fold(all) else { continue }
-            try ReplicaStore.writeProjection(db, state)
-            try Self.writeFacts(db, state, stored: all.count > fresh[ticket, default: []].count)
-            let entering = Self.scope(of: state, events: all).subtracting(before).sorted()
-            try Self.recordScope(db, ticket: ticket, units: entering)
-            try extendFeeds(db, ticket: ticket, entering: entering, staying: before, commits: commits[ticket] ?? [])
-            var detected = ConflictDetector.detect(events: all, state: state)
-            if let createdEvent = created[ticket] {
-                detected += try duplicateIntakes(db, state: state, createdEvent: createdEvent)
-            }
-            for conflict in detected {
-                if let notice = try Self.record(db, conflict, at: now) { notices.append(notice) }
-            }
-        }
-        return notices
+        return commits
     }
 
     /// Every unit the ticket was ever assigned to (each applied dispatch or escalation, lead and
@@ -98,13 +77,16 @@ extension HubStore {
     }
 
     /// A unit newly in the ticket's scope gets its whole history (commit order); a unit already in
-    /// it gets the new events. `INSERT OR IGNORE` keeps each event once per feed.
-    private func extendFeeds(_ db: Database, ticket: String, entering: [String], staying: [String], commits: [Int64]) throws {
+    /// it gets the new events. `INSERT OR IGNORE` keeps each event once per feed. A history ends at
+    /// `through`, the last commit folded: later events join the feeds when they are folded.
+    func extendFeeds(_ db: Database, ticket: String, entering: [String], staying: [String], commits: [Int64],
+                     through: Int64) throws {
         let history = try db.cachedStatement(sql: """
-            INSERT OR IGNORE INTO feed (unit, commit_seq) SELECT ?, local_id FROM events WHERE ticket = ? ORDER BY local_id
+            INSERT OR IGNORE INTO feed (unit, commit_seq)
+                SELECT ?, local_id FROM events WHERE ticket = ? AND local_id <= ? ORDER BY local_id
             """)
         for unit in entering {
-            try history.execute(arguments: [unit, ticket])
+            try history.execute(arguments: [unit, ticket, through])
         }
         guard !staying.isEmpty else { return }
         let append = try db.cachedStatement(sql: "INSERT OR IGNORE INTO feed (unit, commit_seq) VALUES (?, ?)")
@@ -114,7 +96,7 @@ extension HubStore {
     }
 
     /// Other tickets of the same entity taken in within the window, alike in summary.
-    private func duplicateIntakes(_ db: Database, state: TicketState, createdEvent: EventID) throws -> [DetectedConflict] {
+    func duplicateIntakes(_ db: Database, state: TicketState, createdEvent: EventID) throws -> [DetectedConflict] {
         let window = Int64(ConflictDetector.duplicateWindow * 1000)
         let createdAt = state.createdAt.millis
         // Two indexed lookups (by name, by credit code) rather than one OR that scans every ticket.

@@ -40,12 +40,18 @@ extension HubStore {
     /// touched tickets into their projections, extends the unit feeds, records conflicts, and
     /// updates the node's health. Any storage failure is `storage_failure`, with nothing stored.
     ///
-    /// - Parameter prepared: `ChainedEvent.all(request.events)`, when the caller computed the events'
-    ///   bytes and hashes before (the HTTP server does, on all cores, outside the store's writer).
+    /// - Parameters:
+    ///   - prepared: `ChainedEvent.all(request.events)`, when the caller computed the events'
+    ///     bytes and hashes before (the HTTP server does, on all cores, outside the store's writer).
+    ///   - projection: `.deferred` acknowledges the push once its events are stored; the projections
+    ///     follow with ``projectPending(limit:now:)``, and the answer carries the conflicts raised
+    ///     so far by the node's earlier events instead of this push's.
     public func ingest(_ request: PushRequest, prepared: [ChainedEvent]? = nil, from caller: RegisteredNode,
-                       now: Date) throws(SyncError) -> PushResponse {
+                       now: Date, projection: ProjectionTiming = .immediate) throws(SyncError) -> PushResponse {
         do {
-            return try syncWrite { db in try self.ingest(db, request, prepared: prepared, callerCode: caller.code, now: now) }
+            return try syncWrite { db in
+                try self.ingest(db, request, prepared: prepared, callerCode: caller.code, now: now, projection: projection)
+            }
         } catch {
             if error.code != .storage { recordRefusal(error, node: caller.code, at: now) }
             throw error
@@ -53,7 +59,7 @@ extension HubStore {
     }
 
     private func ingest(_ db: Database, _ request: PushRequest, prepared: [ChainedEvent]?, callerCode: String,
-                        now: Date) throws -> PushResponse {
+                        now: Date, projection: ProjectionTiming) throws -> PushResponse {
         guard let node = try Self.registeredNode(db, code: callerCode) else {
             throw SyncError(.unauthorized, "node \(callerCode) is not registered at this hub; ask the hub operator for a credential")
         }
@@ -63,7 +69,7 @@ extension HubStore {
             throw SyncError(.keyMismatch, "the push offers a public key different from the one registered for \(node.code) at its first push; the node's replica was replaced or its key changed — ask the hub operator to run `gongdan hub node rekey \(node.code)`, then rebuild the replica with `gongdan init --recover` (or restore a backup that holds the old key)")
         }
         let head = try Self.originHead(db, node.code)
-        let scope = try Self.ticketsInScope(db, unit: node.unit, of: Set(request.events.map(\.ticket)))
+        let scope = try scopeFolded(db, unit: node.unit, of: Set(request.events.map(\.ticket)), now: now)
         let validator = PushValidator(caller: node, hubHas: head.seq, hubHeadHash: head.hash, now: now, limits: limits)
         let fresh = try validator.validateChain(request, prepared: prepared, inScope: { scope.contains($0) })
 
@@ -76,13 +82,17 @@ extension HubStore {
             }
         }
 
-        var notices: [ConflictNotice] = []
-        if !fresh.isEmpty {
+        let notices: [ConflictNotice]
+        switch projection {
+        case .immediate:
             notices = try commit(db, fresh, now: now)
-            if let signed = request.head {
-                try db.cachedStatement(sql: "INSERT OR IGNORE INTO heads (origin, seq, hash, signature) VALUES (?, ?, ?, ?)")
-                    .execute(arguments: [signed.origin, signed.seq, signed.hash, signed.signature])
-            }
+        case .deferred:
+            if !fresh.isEmpty { unfolded.remember(fresh, commits: try store(db, fresh)) }
+            notices = try Self.takeConflictMail(db, for: node.code)
+        }
+        if !fresh.isEmpty, let signed = request.head {
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO heads (origin, seq, hash, signature) VALUES (?, ?, ?, ?)")
+                .execute(arguments: [signed.origin, signed.seq, signed.hash, signed.signature])
         }
         // A key offered with the first events after registration (or after `hub node rekey`)
         // becomes the node's key, kept in its history from the first seq it signs.
@@ -120,6 +130,16 @@ extension HubStore {
             return (0, nil)
         }
         return (row["has_seq"], row["head_hash"])
+    }
+
+    /// Which of `tickets` are in the unit's scope, as the projections say once every stored event
+    /// is folded: when some are not in scope and events wait to be folded (a deferred push, perhaps
+    /// the unit's own, may have brought them into it), those events are folded first.
+    private func scopeFolded(_ db: Database, unit: String?, of tickets: Set<String>, now: Date) throws -> Set<String> {
+        let scope = try Self.ticketsInScope(db, unit: unit, of: tickets)
+        guard scope.count < tickets.count, try Self.projectionBacklog(db) > 0 else { return scope }
+        try projectAll(db, now: now)
+        return try Self.ticketsInScope(db, unit: unit, of: tickets)
     }
 
     /// Which of `tickets` are in the unit's scope (it is or was assigned to them, or created them).

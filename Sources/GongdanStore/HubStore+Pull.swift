@@ -11,8 +11,8 @@ extension HubStore {
     /// with its whole history. A page holds at most `limit` (≤ `limits.maxPullEvents`) events and
     /// stops growing past `limits.maxPullBytes` (one event at least). The page carries, per origin
     /// in it, the lowest signed head at or above the page's highest seq of that origin.
-    public func pull(for node: RegisteredNode, after cursor: Int64, limit: Int) throws(SyncError) -> PullResponse {
-        let page = try storedPage(for: node, after: cursor, limit: limit)
+    public func pull(for node: RegisteredNode, after cursor: Int64, limit: Int, now: Date = Date()) throws(SyncError) -> PullResponse {
+        let page = try storedPage(for: node, after: cursor, limit: limit, now: now)
         var events: [TicketEvent] = []
         events.reserveCapacity(page.bodies.count)
         for (index, body) in page.bodies.enumerated() {
@@ -24,15 +24,17 @@ extension HubStore {
             }
         }
         return PullResponse(events: events, cursor: page.cursor, more: page.more, heads: page.heads, units: page.units,
-                            notices: page.notices)
+                            notices: page.notices, conflicts: page.conflicts)
     }
 
     /// The same page as `pull`, as the JSON body of the answer: the stored events are spliced in
     /// as they are (they are already canonical), so serving a page decodes and encodes no event.
-    public func pullEncoded(for node: RegisteredNode, after cursor: Int64, limit: Int) throws(SyncError) -> (body: [UInt8], events: Int, cursor: Int64) {
-        let page = try storedPage(for: node, after: cursor, limit: limit)
+    public func pullEncoded(for node: RegisteredNode, after cursor: Int64, limit: Int,
+                            now: Date = Date()) throws(SyncError) -> (body: [UInt8], events: Int, cursor: Int64) {
+        let page = try storedPage(for: node, after: cursor, limit: limit, now: now)
         let body = SplicedMessage.pull(events: page.bodies.lazy.map(\.utf8), cursor: page.cursor, more: page.more,
-                                       heads: page.heads, units: page.units, notices: page.notices)
+                                       heads: page.heads, units: page.units, notices: page.notices,
+                                       conflicts: page.conflicts)
         return (body, page.bodies.count, page.cursor)
     }
 
@@ -46,9 +48,24 @@ extension HubStore {
         var units: [HandlingUnit] = []
         /// On the last page only.
         var notices: [SyncedNotice]?
+        /// On the last page only, when the node's events raised conflicts it was not yet told of.
+        var conflicts: [ConflictNotice]?
     }
 
-    func storedPage(for node: RegisteredNode, after cursor: Int64, limit: Int) throws(SyncError) -> StoredPage {
+    /// The page as it stands once every stored event is folded (a pull sees every push the hub
+    /// acknowledged before it); the last page hands over the conflicts the node was not yet told of.
+    func storedPage(for node: RegisteredNode, after cursor: Int64, limit: Int, now: Date) throws(SyncError) -> StoredPage {
+        while try syncRead({ db in try Self.projectionBacklog(db) }) > 0 {
+            _ = try syncWrite { db in try projectPending(db, limit: Self.foldChunk, now: now) }
+        }
+        var page = try feedPage(for: node, after: cursor, limit: limit)
+        if !page.more, try syncRead({ db in try Self.hasConflictMail(db, for: node.code) }) {
+            page.conflicts = try syncWrite { db in try Self.takeConflictMail(db, for: node.code) }
+        }
+        return page
+    }
+
+    private func feedPage(for node: RegisteredNode, after cursor: Int64, limit: Int) throws(SyncError) -> StoredPage {
         let count = max(1, min(limit, limits.maxPullEvents))
         let maxBytes = limits.maxPullBytes
         return try syncRead { db in

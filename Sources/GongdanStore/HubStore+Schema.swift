@@ -154,6 +154,18 @@ extension HubStore {
                 """)
             try Self.rebuildScoringDays(db)
         }
+        migrator.registerMigration("hub v9: projections folded after the push is stored, conflicts addressed to nodes") { db in
+            // Every event stored so far was folded in its push's transaction.
+            try db.execute(sql: """
+                ALTER TABLE hub ADD COLUMN projected_through INTEGER NOT NULL DEFAULT 0;  -- last local_id folded
+                UPDATE hub SET projected_through = (SELECT coalesce(max(local_id), 0) FROM events);
+                CREATE TABLE conflict_mail (          -- conflicts a node's events raised that it was not yet told of
+                    node TEXT NOT NULL,
+                    conflict INTEGER NOT NULL REFERENCES conflicts (id),
+                    PRIMARY KEY (node, conflict)
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 }

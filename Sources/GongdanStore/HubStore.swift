@@ -27,12 +27,17 @@ public final class HubStore: Sendable {
     /// The bounds the hub enforces and announces.
     public let limits: SyncLimits
     let db: DatabaseQueue
+    /// Events of deferred pushes waiting to be folded (``ProjectionTiming/deferred``).
+    let unfolded = UnfoldedEvents()
 
-    /// Opens (creating if needed) and migrates the hub database at `path`.
+    /// Opens (creating if needed) and migrates the hub database at `path`, and folds any events
+    /// a hub stopped before folding (a push is acknowledged once stored; see ``ProjectionTiming``).
+    /// A file it may not write is opened as it is.
     public init(path: String, limits: SyncLimits = .default) throws {
         self.path = path
         self.limits = limits
         db = try DurableDatabase.open(path: path, migrator: Self.migrator())
+        try? catchUpProjections(now: Date())
     }
 
     // MARK: - The hub itself

@@ -14,7 +14,12 @@ public struct ProtocolVersion: Hashable, Comparable, Sendable, Codable, CustomSt
     /// 1.1 added `notices` to the last pull page (an optional field; 1.0 peers ignore it).
     /// 1.2 added the state's `epoch`, `lastContact` and `credentialExpiresAt`, the state request's
     /// `lastSeq` query parameter and the `credential_expired` refusal.
-    public static let current = ProtocolVersion(major: 1, minor: 2)
+    /// 1.3 lets the hub fold a 1.3 node's push after answering it: the last pull page carries the
+    /// `conflicts` its events raised that no push answer told it of.
+    public static let current = ProtocolVersion(major: 1, minor: 3)
+
+    /// The first version whose pushes a hub may fold after answering them.
+    public static let deferredFolding = ProtocolVersion(major: 1, minor: 3)
 
     /// The HTTP header that carries the version.
     public static let header = "Gongdan-Protocol"

@@ -27,12 +27,14 @@ public enum SplicedMessage {
     /// A `PullResponse` whose `events` are the canonical bodies `events`, in feed order.
     public static func pull<Events: Sequence>(
         events: Events, cursor: Int64, more: Bool, heads: [SignedHead], units: [HandlingUnit],
-        notices: [SyncedNotice]? = nil, protocol version: ProtocolVersion = .current
+        notices: [SyncedNotice]? = nil, conflicts: [ConflictNotice]? = nil, protocol version: ProtocolVersion = .current
     ) -> [UInt8] where Events.Element: Sequence<UInt8> {
-        // The few notices of a last page are written by JSONEncoder (the same conventions).
+        // The few notices and conflicts of a last page are written by JSONEncoder (the same conventions).
         let noticeBytes = notices.flatMap { try? GongdanJSON.encoder().encode($0) }
+        let conflictBytes = conflicts.flatMap { try? GongdanJSON.encoder().encode($0) }
         var writer = CanonicalJSONWriter(capacity: 256 * 1024)
         writer.object { w in
+            if let conflictBytes { w.key("conflicts"); w.raw(conflictBytes) }
             w.key("cursor"); w.int(cursor)
             w.key("events"); w.array(events) { w, body in w.raw(body) }
             w.key("heads"); w.array(heads) { w, head in write(head, to: &w) }

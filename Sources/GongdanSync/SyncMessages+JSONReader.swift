@@ -41,8 +41,8 @@ extension PullResponse {
                 case "events": events = try r.array(of: TicketEvent.read(from:))
                 case "heads": heads = try r.array(of: SignedHead.read(from:))
                 case "more": more = try r.bool()
-                // The notices of a last page are few: JSONDecoder reads that page.
-                case "notices": throw JSONReader.Miss()
+                // The notices and conflicts of a last page are few: JSONDecoder reads that page.
+                case "notices", "conflicts": throw JSONReader.Miss()
                 case "protocol": version = try ProtocolVersion.read(from: &r)
                 case "units": units = try r.array(of: HandlingUnit.read(from:))
                 default: try r.skipValue()

@@ -130,9 +130,13 @@ public struct PullResponse: Hashable, Sendable, Codable {
     /// On the last page of a pull (`more` false), the supervision notices for the caller (1.1);
     /// absent on other pages and from 1.0 hubs.
     public var notices: [SyncedNotice]?
+    /// On the last page of a pull, the conflicts the caller's events raised that no push answer
+    /// told it of (1.3: a hub may fold a push after answering it); absent when there are none.
+    public var conflicts: [ConflictNotice]?
 
     public init(protocol: ProtocolVersion = .current, events: [TicketEvent], cursor: Int64, more: Bool,
-                heads: [SignedHead], units: [HandlingUnit], notices: [SyncedNotice]? = nil) {
+                heads: [SignedHead], units: [HandlingUnit], notices: [SyncedNotice]? = nil,
+                conflicts: [ConflictNotice]? = nil) {
         self.protocol = `protocol`
         self.events = events
         self.cursor = cursor
@@ -140,6 +144,7 @@ public struct PullResponse: Hashable, Sendable, Codable {
         self.heads = heads
         self.units = units
         self.notices = notices
+        self.conflicts = conflicts
     }
 }
 

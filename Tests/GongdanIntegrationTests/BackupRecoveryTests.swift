@@ -92,7 +92,7 @@ struct BackupRecoveryTests {
         #expect(try district.admin.run(["hub", "verify", "--db", district.hubDB]).status == 0)
         let nodes = try JSONSerialization.jsonObject(with: Data(try district.admin.ok(["hub", "node", "list", "--db", district.hubDB, "--json"]).utf8)) as? [[String: Any]]
         let dx = try #require(nodes?.first { $0["code"] as? String == "DX" })
-        #expect(dx["keys"] as? Int == 2 && dx["protocol"] as? String == "1.2")
+        #expect(dx["keys"] as? Int == 2 && dx["protocol"] as? String == "1.3")
     }
 
     /// `GET /api/v1/sync/state` with `token`; the HTTP status.

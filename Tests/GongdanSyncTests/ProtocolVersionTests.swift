@@ -23,17 +23,17 @@ struct ProtocolVersionTests {
     func codable() throws {
         // Given the current version
         let data = try JSONEncoder().encode(["protocol": ProtocolVersion.current])
-        // Then it is the string "1.2"
-        #expect(String(decoding: data, as: UTF8.self) == #"{"protocol":"1.2"}"#)
+        // Then it is the string "1.3"
+        #expect(String(decoding: data, as: UTF8.self) == #"{"protocol":"1.3"}"#)
         #expect(try JSONDecoder().decode([String: ProtocolVersion].self, from: data) == ["protocol": .current])
         // And a number or a malformed text is refused
         #expect(throws: DecodingError.self) { try JSONDecoder().decode([String: ProtocolVersion].self, from: Data(#"{"protocol":"1"}"#.utf8)) }
         #expect(throws: DecodingError.self) { try JSONDecoder().decode([String: ProtocolVersion].self, from: Data(#"{"protocol":1.0}"#.utf8)) }
     }
 
-    @Test("this build speaks 1.2 in the Gongdan-Protocol header (1.2 added the state's epoch, last contact and expiry)")
+    @Test("this build speaks 1.3 in the Gongdan-Protocol header (1.3 lets the hub fold a push after answering it)")
     func current() {
-        #expect(ProtocolVersion.current == ProtocolVersion(major: 1, minor: 2))
+        #expect(ProtocolVersion.current == ProtocolVersion(major: 1, minor: 3))
         #expect(ProtocolVersion.header == "Gongdan-Protocol")
     }
 

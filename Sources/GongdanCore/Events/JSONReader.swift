@@ -147,16 +147,20 @@ public struct JSONReader {
     public mutating func string() throws -> String {
         try expect(UInt8(ascii: "\""))
         let start = index
+        var highBits: UInt8 = 0
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                let text = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+                let raw = UnsafeBufferPointer(rebasing: bytes[start..<index])
                 index += 1
-                guard let text else { throw Miss() }
+                // ASCII is valid UTF-8 as it is; only other text needs checking.
+                if highBits < 0x80 { return String(decoding: raw, as: UTF8.self) }
+                guard let text = String(validating: raw, as: UTF8.self) else { throw Miss() }
                 return text
             }
             if byte == UInt8(ascii: "\\") { return try escapedString(from: start) }
             guard byte >= 0x20 else { throw Miss() }
+            highBits |= byte
             index += 1
         }
         throw Miss()
