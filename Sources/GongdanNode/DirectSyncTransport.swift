@@ -22,11 +22,16 @@ public struct DirectSyncTransport: SyncTransport {
     public let now: @Sendable () -> Date
     /// Whether messages make a JSON round trip, as over HTTP.
     public let wire: Bool
+    /// When the hub folds a push: before answering (a 1.0–1.2 hub, or any hub's bundles), or after
+    /// (a 1.3 hub over HTTP), when the conflicts it raises arrive with the pull.
+    public let projection: HubStore.ProjectionTiming
 
-    public init(hub: HubStore, token: String, wire: Bool = true, now: @escaping @Sendable () -> Date = Date.init) {
+    public init(hub: HubStore, token: String, wire: Bool = true, projection: HubStore.ProjectionTiming = .immediate,
+                now: @escaping @Sendable () -> Date = Date.init) {
         self.hub = hub
         self.token = token
         self.wire = wire
+        self.projection = projection
         self.now = now
     }
 
@@ -46,7 +51,7 @@ public struct DirectSyncTransport: SyncTransport {
         let node = try caller()
         let sent = try batch.request()
         let time = now()
-        return try relay { try hub.ingest(sent, from: node, now: time) }
+        return try relay { try hub.ingest(sent, from: node, now: time, projection: projection) }
     }
 
     public func pull(after cursor: Int64, limit: Int) async throws -> PullResponse {

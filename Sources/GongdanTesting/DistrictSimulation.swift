@@ -40,6 +40,9 @@ public struct DistrictSimulation {
         public var directory: String?
         /// Midnight (CST) of the first simulated day.
         public var start = Fixtures.cst("2026-09-07 00:00")
+        /// Whether the hub folds pushes after answering them (as for 1.3 nodes over HTTP), folding
+        /// a random stretch of what waits after some sessions; otherwise before answering.
+        public var deferredFolding = false
 
         public init(seed: UInt64 = 1, nodes: Int = 6, days: Int = 20, cutRate: Double = 0.1, directory: String? = nil) {
             self.seed = seed
@@ -77,6 +80,9 @@ public struct DistrictSimulation {
     var nodes: [Node] = []
     var tokens: [String] = []
     var hotlineOrders = 0
+    /// Draws for the folds of a deferred-folding run, apart from `random` so that the same seed
+    /// makes the same history whether the hub folds early or late.
+    var foldRandom: SeededRandom
 
     /// Runs a whole simulation and its checks; the report says what happened and what passed.
     public static func run(_ options: Options) async throws -> SimulationReport {
@@ -95,6 +101,7 @@ public struct DistrictSimulation {
         self.options = options
         clock = SimulatedClock(options.start)
         random = SeededRandom(seed: options.seed)
+        foldRandom = SeededRandom(seed: options.seed &+ 0xF01D)
         hub = try HubStore(path: directory + "/hub.sqlite")
         try hub.initialize(district: "港南区", at: clock.now)
         let codes = ["WS"] + (1..<options.nodes).map { index in
@@ -107,7 +114,8 @@ public struct DistrictSimulation {
             let store = try ReplicaStore(path: directory + "/\(code).sqlite")
             let service = NodeService(store: store, person: "\(code)经办人", now: clock.reader)
             try service.initialize(role: role, code: code, name: name)
-            let direct = DirectSyncTransport(hub: hub, token: token, now: clock.reader)
+            let direct = DirectSyncTransport(hub: hub, token: token, projection: options.deferredFolding ? .deferred : .immediate,
+                                             now: clock.reader)
             let transport = CuttingSyncTransport(direct, rate: options.cutRate,
                                                  seed: options.seed &* 0x9E37_79B9 &+ UInt64(index) &+ 1)
             nodes.append(Node(code: code, role: role, service: service, transport: transport))
@@ -333,6 +341,9 @@ public struct DistrictSimulation {
                 let session = SyncSession(store: node.store, transport: node.transport, software: "gongdan-simulate",
                                           now: clock.reader)
                 let result = try await session.run()
+                if options.deferredFolding, Int.random(in: 0..<3, using: &foldRandom) == 0 {
+                    try hub.projectPending(limit: Int.random(in: 1...40, using: &foldRandom), now: clock.now)
+                }
                 report.pushed += result.pushed
                 report.replayed += result.duplicates
                 report.pulled += result.pulled
@@ -458,6 +469,9 @@ public struct DistrictSimulation {
             checks.append(.init(name: "\(node.code) replica integrity check", problems: try node.store.integrityProblems()))
         }
         checks.append(.init(name: "hub verify (chains, canonical bodies, signed heads)", problems: try hub.verify()))
+        let unfolded = try hub.projectionBacklog()
+        checks.append(.init(name: "the hub folded every event it stored into its projections",
+                            problems: unfolded == 0 ? [] : ["\(unfolded) events not folded after the last pulls"]))
         report.checks = checks
 
         report.tickets = hubTickets.count

@@ -32,10 +32,18 @@ struct HubSyncTests {
         try #require(district.sync("QX", at: "2026-09-29 10:00").status == 0)
         try district.on("QX", at: "2026-09-29 11:00", "ticket", "sign", "WS-26-0001")
 
-        // Then DX comes back and everyone syncs
+        // Then DX comes back and everyone syncs; DX's sync tells it of the conflict its reply raised
+        // (the hub answers its push once stored and folds it after: the notice comes with DX's pull)
+        var reports: [String: [String]] = [:]
         for node in ["QX", "DX", "WS", "QX", "DX"] {
-            try #require(district.sync(node, at: "2026-10-09 09:00").status == 0)
+            let sync = try district.sync(node, at: "2026-10-09 09:00")
+            try #require(sync.status == 0)
+            reports[node, default: []].append(sync.stdout)
         }
+        let dxReport = try JSONSerialization.jsonObject(with: Data(try #require(reports["DX"]?.first).utf8)) as? [String: Any]
+        let told = try #require(dxReport?["conflicts"] as? [[String: Any]])
+        #expect(told.map { $0["kind"] as? String } == ["handedOverReply"])
+        #expect(reports["DX"]?.last?.contains("handedOverReply") == false)
 
         // Every replica holding the ticket shows the same state as the hub
         let hub = try #require(try district.hubState("WS-26-0001"))

@@ -208,7 +208,7 @@ struct OpenAPIDocumentTests {
         #expect(properties("ReportedContact") == ["lastSeq", "at"])
         #expect(properties("PushRequest") == ["protocol", "node", "events", "head", "publicKey", "backlog", "software"])
         #expect(properties("PushResponse") == ["protocol", "accepted", "duplicates", "hubHas", "conflicts"])
-        #expect(properties("PullResponse") == ["protocol", "events", "cursor", "more", "heads", "units", "notices"])
+        #expect(properties("PullResponse") == ["protocol", "events", "cursor", "more", "heads", "units", "notices", "conflicts"])
         #expect(properties("SyncedNotice") == ["id", "number", "level", "unit", "unitName", "trigger", "tickets", "findings",
                                                "finishBy", "issuedAt"])
         #expect(properties("SignedHead") == ["origin", "seq", "hash", "signature"])

@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+@testable import GongdanHub
+
+@Suite("Push order at the hub")
+struct PushOrderTests {
+    @Test func aPushThatStartsPastWhatTheHubHoldsWaitsForTheEarlierOneAndAnInOrderPushDoesNot() async throws {
+        // Given a hub that holds seqs 1…10 of DX
+        let order = PushOrder(patience: .seconds(5))
+        order.stored(node: "DX", hubHas: 10)
+
+        // When the push of 21… arrives before the push of 11…20 is stored
+        let clock = ContinuousClock()
+        let early = Task { let start = clock.now; await order.waitTurn(node: "DX", firstSeq: 21); return clock.now - start }
+        try await Task.sleep(for: .milliseconds(100))
+        // Then the in-order push goes at once, and the early one goes once 11…20 are stored
+        let inOrder = clock.now
+        await order.waitTurn(node: "DX", firstSeq: 11)
+        #expect(clock.now - inOrder < .seconds(2))  // far below the patience: it did not wait for it
+        order.stored(node: "DX", hubHas: 20)
+        let waited = await early.value
+        #expect(waited >= .milliseconds(100) && waited < .seconds(5))
+    }
+
+    @Test func aPushWaitsNoLongerThanThePatienceAndAnUnknownNodeDoesNotWait() async {
+        // Given a hub that holds seqs 1…10 of DX and waits at most 50 ms
+        let order = PushOrder(patience: .milliseconds(50))
+        order.stored(node: "DX", hubHas: 10)
+        let clock = ContinuousClock()
+        // When a push of 500… comes and 11… never does, it goes after the patience (to be refused as a gap)
+        let start = clock.now
+        await order.waitTurn(node: "DX", firstSeq: 500)
+        #expect(clock.now - start >= .milliseconds(50))
+        // And a node the hub has not heard from in this run goes at once
+        let patient = PushOrder(patience: .seconds(5))
+        let unknown = clock.now
+        await patient.waitTurn(node: "QX", firstSeq: 500)
+        #expect(clock.now - unknown < .seconds(2))
+    }
+}
