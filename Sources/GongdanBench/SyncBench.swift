@@ -6,8 +6,10 @@ import GongdanSync
 
 /// The sync figures of `tools/bench` (printed, never asserted), against a real `gongdan hub serve`
 /// process on 127.0.0.1:
-/// 1. events/s a node pushes over HTTP in batches of 1000 (the hub verifies each chain and signed
-///    head, stores, folds, extends feeds), beside a raw SQLite insert of the same rows;
+/// 1. events/s a node pushes over HTTP in batches of 1000, three in flight as `gongdan sync` sends
+///    them (the hub verifies each chain and signed head and stores the events before it answers),
+///    beside a raw SQLite insert of the same rows; then the time until the hub has folded them all
+///    into its projections, feeds and daily sums (a pull waits for that);
 /// 2. seconds for a new node's first pull of those events;
 /// 3. with `--sync-events N`: the peak memory of the hub and of each node process (`gongdan sync`)
 ///    while N events go up from one node and down to a new one.

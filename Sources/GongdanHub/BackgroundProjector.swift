@@ -67,16 +67,20 @@ final class BackgroundProjector: Sendable {
 
     /// Folds until nothing is left and no push came in meanwhile.
     private func run() async {
+        var pause = Duration.seconds(1)
         while true {
             await waitForQuiet()
             let folded: Int
             do {
                 let store = store, now = now, chunk = chunk
                 folded = try await executor.run { try store.projectPending(limit: chunk, now: now()) }
+                pause = .seconds(1)
             } catch {
-                // The events stay stored; the next reader or push folds them. Retry after a pause.
-                logger.error("folding stored events into the projections failed: \(error)")
-                try? await Task.sleep(for: .seconds(1))
+                // The events stay stored, and every reader folds first (and so meets the error itself).
+                // Retry after a pause that doubles while the failure lasts, up to a minute.
+                logger.error("folding stored events into the projections failed (retrying in \(pause)): \(error)")
+                try? await Task.sleep(for: pause)
+                pause = min(pause * 2, .seconds(60))
                 folded = 1
             }
             let done = state.withLock { state in
