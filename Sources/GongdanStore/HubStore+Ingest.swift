@@ -36,9 +36,10 @@ extension HubStore {
     /// The hub registers the node's public key at its first push, checks the batch with
     /// `PushValidator` (scope: the tickets the unit is or was assigned to, or created), answers a
     /// replay with `duplicates` (refusing an event it holds with other content:
-    /// `conflicting_event`), stores the new events under the next commit sequences, re-folds the
-    /// touched tickets into their projections, extends the unit feeds, records conflicts, and
-    /// updates the node's health. Any storage failure is `storage_failure`, with nothing stored.
+    /// `conflicting_event`), stores the new events under the next commit sequences and updates the
+    /// node's health; with `.immediate` it also folds them (and any events waiting) into the
+    /// projections, feeds and conflict queue before answering. Any storage failure is
+    /// `storage_failure`, with nothing stored.
     ///
     /// - Parameters:
     ///   - prepared: `ChainedEvent.all(request.events)`, when the caller computed the events'

@@ -20,11 +20,11 @@ extension HubStore {
         try db.read { db in try Self.projectionBacklog(db) }
     }
 
-    /// Folds up to `limit` stored events (all when nil) into the projections, in commit order, in
-    /// one transaction; returns how many it folded. Nodes are told of the conflicts their events
-    /// raised with their next push answer or last pull page.
+    /// Folds up to `limit` stored events into the projections, in commit order, in one transaction;
+    /// returns how many it folded. Nodes are told of the conflicts their events raised with their
+    /// next push answer or last pull page.
     @discardableResult
-    public func projectPending(limit: Int? = nil, now: Date) throws -> Int {
+    public func projectPending(limit: Int = HubStore.foldChunk, now: Date) throws -> Int {
         try db.write { db in try self.projectPending(db, limit: limit, now: now) }
     }
 
@@ -37,7 +37,7 @@ extension HubStore {
     }
 
     /// How many events one fold reads at a time (memory stays flat whatever the backlog).
-    static let foldChunk = 2000
+    public static let foldChunk = 2000
 
     /// Folds every stored event not yet folded, ``foldChunk`` at a time, in the caller's transaction.
     func projectAll(_ db: Database, now: Date) throws {
@@ -55,11 +55,11 @@ extension HubStore {
     /// folded here; the unit feeds grow (a ticket entering a unit's scope brings its whole history
     /// first); conflicts are recorded and addressed to the nodes whose events raised them.
     @discardableResult
-    func projectPending(_ db: Database, limit: Int? = nil, now: Date) throws -> Int {
+    func projectPending(_ db: Database, limit: Int, now: Date) throws -> Int {
         let through = try Int64.fetchOne(db.cachedStatement(sql: "SELECT projected_through FROM hub WHERE id = 1")) ?? 0
         let rows = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT origin, seq, body, local_id, hash FROM events WHERE local_id > ? ORDER BY local_id LIMIT ?
-            """), arguments: [through, limit.map(Int64.init) ?? -1])
+            """), arguments: [through, limit])
         guard let last = rows.last?[3] as Int64? else { return 0 }
         let kept = unfolded.take(through: last)
         var pending = PendingTickets()
@@ -74,8 +74,7 @@ extension HubStore {
         for ticket in pending.order {
             let raisedBy = Set(pending.fresh[ticket, default: []].map(\.id.origin)).subtracting([Self.origin])
             for notice in try project(db, ticket: ticket, pending: pending, storedUpTo: through, now: now) {
-                let mail = try db.cachedStatement(sql: "INSERT OR IGNORE INTO conflict_mail (node, conflict) VALUES (?, ?)")
-                for node in raisedBy.sorted() { try mail.execute(arguments: [node, notice.id]) }
+                try Self.addressConflict(db, notice.id, to: raisedBy)
             }
         }
         try db.cachedStatement(sql: "UPDATE hub SET projected_through = ? WHERE id = 1").execute(arguments: [last])
@@ -120,24 +119,5 @@ extension HubStore {
             detected += try duplicateIntakes(db, state: state, createdEvent: createdEvent)
         }
         return try detected.compactMap { conflict in try Self.record(db, conflict, at: now) }
-    }
-
-    /// The conflicts addressed to `node` that it was not yet told of, and forgets them (they stay
-    /// in the conflict queue).
-    static func takeConflictMail(_ db: Database, for node: String) throws -> [ConflictNotice] {
-        let rows = try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT c.id, c.ticket, c.kind, c.summary FROM conflict_mail m JOIN conflicts c ON c.id = m.conflict
-            WHERE m.node = ? ORDER BY c.id
-            """), arguments: [node])
-        guard !rows.isEmpty else { return [] }
-        try db.cachedStatement(sql: "DELETE FROM conflict_mail WHERE node = ?").execute(arguments: [node])
-        return rows.compactMap { row in
-            ConflictKind(rawValue: row[2]).map { ConflictNotice(id: row[0], ticket: row[1], kind: $0, summary: row[3]) }
-        }
-    }
-
-    static func hasConflictMail(_ db: Database, for node: String) throws -> Bool {
-        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM conflict_mail WHERE node = ?)"),
-                          arguments: [node]) ?? false
     }
 }

@@ -10,7 +10,8 @@ extension HubStore {
     /// is its feed at the hub (cursor: a feed position), where a ticket entering its scope arrives
     /// with its whole history. A page holds at most `limit` (≤ `limits.maxPullEvents`) events and
     /// stops growing past `limits.maxPullBytes` (one event at least). The page carries, per origin
-    /// in it, the lowest signed head at or above the page's highest seq of that origin.
+    /// in it, the lowest signed head at or above the page's highest seq of that origin. Events
+    /// waiting to be folded are folded first (`now`: the hub's clock, for the conflicts found).
     public func pull(for node: RegisteredNode, after cursor: Int64, limit: Int, now: Date = Date()) throws(SyncError) -> PullResponse {
         let page = try storedPage(for: node, after: cursor, limit: limit, now: now)
         var events: [TicketEvent] = []
