@@ -85,13 +85,15 @@ struct DashboardController: Sendable {
                                 body: ResponseBody(byteBuffer: ByteBuffer(string: "没有这个表格：可导出 \(DashboardSnapshot.tableIDs.map { "\($0).csv" }.joined(separator: "、"))\n")))
             }
             let id = String(file.dropLast(4))
-            let snapshot = try await snapshot(viewer: viewer, period: try Self.period(request, now: now()), listLimit: nil)
-            let csv = snapshot.table(id)?.csv() ?? ""
+            // The snapshot without its lists: the overdue and unsigned lists are streamed page by page.
+            let snapshot = try await snapshot(viewer: viewer, period: try Self.period(request, now: now()), listLimit: 0)
             var headers = HTTPFields()
             headers[.contentType] = "text/csv; charset=utf-8"
             headers[.contentDisposition] = "attachment; filename=\"gongdan-\(id)-\(CivilDate.inChinaStandardTime(snapshot.now)).csv\""
             headers[.cacheControl] = "no-store"
-            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: csv)))
+            let body = DashboardListExport(id: id, snapshot: snapshot, store: store, executor: executor)?.body()
+                ?? ResponseBody(byteBuffer: ByteBuffer(string: snapshot.table(id)?.csv() ?? ""))
+            return Response(status: .ok, headers: headers, body: body)
         }
     }
 

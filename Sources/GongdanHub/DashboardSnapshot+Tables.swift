@@ -37,29 +37,40 @@ extension DashboardSnapshot {
             columns: [.init(title: "工单编号"), .init(title: "类别"), .init(title: "状态"), .init(title: "经营主体"),
                       .init(title: "事项"), .init(title: "承办单位"), .init(title: "办结期限"),
                       .init(title: "已超期（天）", numeric: true)],
-            rows: overdue.map { ticket in
-                let late = ticket.deadline.map { max(0, Int(now.timeIntervalSince($0) / 86_400)) } ?? 0
-                return [ticket.code, PublicProgress.name(of: ticket.category), Self.statusName(ticket.status),
-                        ticket.entityName, ticket.summary, unitLabel(ticket.lead), HTMLPage.lastDay(ticket.deadline),
-                        String(late)]
-            },
+            rows: overdue.map(overdueRow),
             total: status.overdue)
+    }
+
+    /// A ticket's row in the overdue list.
+    func overdueRow(_ ticket: DashboardTicket) -> [String] {
+        let late = ticket.deadline.map { max(0, Int(now.timeIntervalSince($0) / 86_400)) } ?? 0
+        return [ticket.code, PublicProgress.name(of: ticket.category), Self.statusName(ticket.status),
+                ticket.entityName, ticket.summary, unitLabel(ticket.lead), HTMLPage.lastDay(ticket.deadline),
+                String(late)]
     }
 
     func unsignedTable() -> DashboardTable {
         var flagged = Set<Int>()
         let rows = unsigned.enumerated().map { index, ticket -> [String] in
-            let late = ticket.signBy.map { $0 <= now } ?? false
-            if late { flagged.insert(index) }
-            return [ticket.code, PublicProgress.name(of: ticket.category), ticket.entityName, ticket.summary,
-                    unitLabel(ticket.lead), HTMLPage.dateTime(ticket.dispatchedAt), HTMLPage.lastDay(ticket.signBy),
-                    late ? "超时未签收" : "签收时限内"]
+            if isPastSigningLimit(ticket) { flagged.insert(index) }
+            return unsignedRow(ticket)
         }
         return DashboardTable(
             id: "unsigned", title: "待签收工单",
             columns: [.init(title: "工单编号"), .init(title: "类别"), .init(title: "经营主体"), .init(title: "事项"),
                       .init(title: "承办单位"), .init(title: "分派时间"), .init(title: "签收时限"), .init(title: "签收情况")],
             rows: rows, total: status.unsigned, flagged: flagged)
+    }
+
+    /// A ticket's row in the unsigned list.
+    func unsignedRow(_ ticket: DashboardTicket) -> [String] {
+        [ticket.code, PublicProgress.name(of: ticket.category), ticket.entityName, ticket.summary,
+         unitLabel(ticket.lead), HTMLPage.dateTime(ticket.dispatchedAt), HTMLPage.lastDay(ticket.signBy),
+         isPastSigningLimit(ticket) ? "超时未签收" : "签收时限内"]
+    }
+
+    func isPastSigningLimit(_ ticket: DashboardTicket) -> Bool {
+        ticket.signBy.map { $0 <= now } ?? false
     }
 
     func unitsTable() -> DashboardTable {

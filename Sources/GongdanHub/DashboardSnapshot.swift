@@ -17,7 +17,8 @@ struct DashboardSnapshot: Sendable {
     var conflicts: [HubStore.Conflict]
     var nodes: [HubStore.NodeHealth]
 
-    /// Reads the snapshot; the lists hold at most `listLimit` tickets (nil: all, for CSV). The
+    /// Reads the snapshot; the lists hold at most `listLimit` tickets (nil: all; the CSV exports
+    /// read none here and stream the lists, see ``DashboardListExport``). The
     /// scoring report comes from the caller (it is cached between requests).
     static func read(from store: HubStore, report: ScoringReport, viewer: String, now: Date,
                      listLimit: Int?) throws -> DashboardSnapshot {

@@ -43,9 +43,17 @@ struct DashboardTable: Sendable {
     /// RFC 4180 CSV in UTF-8 with a byte-order mark (so Excel reads the Chinese correctly), CRLF
     /// line ends. A cell that a spreadsheet would run as a formula (`= + - @`) is prefixed with `'`.
     func csv() -> String {
-        var lines = [columns.map { Self.field($0.title) }.joined(separator: ",")]
-        for row in rows { lines.append(row.map(Self.field).joined(separator: ",")) }
-        return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
+        csvHeader() + Self.csvLines(rows)
+    }
+
+    /// The byte-order mark and the line of column titles.
+    func csvHeader() -> String {
+        "\u{FEFF}" + columns.map { Self.field($0.title) }.joined(separator: ",") + "\r\n"
+    }
+
+    /// `rows` as CSV lines, each ended by CRLF.
+    static func csvLines(_ rows: [[String]]) -> String {
+        rows.map { $0.map(field).joined(separator: ",") + "\r\n" }.joined()
     }
 
     static func field(_ value: String) -> String {

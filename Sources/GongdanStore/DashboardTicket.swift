@@ -28,4 +28,16 @@ public struct DashboardTicket: Hashable, Sendable, Codable {
         self.signBy = signBy
         self.deadline = deadline
     }
+
+    /// Where a list ends, to read the next page after it: the sort key (the handling deadline in
+    /// the overdue list, the signing limit in the unsigned list) and the code.
+    public struct Position: Hashable, Sendable {
+        public var key: Date
+        public var code: String
+
+        public init(key: Date, code: String) {
+            self.key = key
+            self.code = code
+        }
+    }
 }

@@ -29,29 +29,39 @@ extension HubStore {
     }
 
     /// Open tickets past their handling deadline at `now`, the longest overdue first; at most
-    /// `limit` (nil: all).
-    public func overdueTickets(at now: Date, limit: Int? = nil) throws -> [DashboardTicket] {
+    /// `limit` (nil: all), after `position` when given (the next page of an export).
+    public func overdueTickets(at now: Date, after position: DashboardTicket.Position? = nil,
+                               limit: Int? = nil) throws -> [DashboardTicket] {
         try dashboardTickets(sql: """
             SELECT \(Self.dashboardColumns) FROM tickets INDEXED BY tickets_open_by_deadline
-            WHERE status IN ('pendingSign', 'handling') AND deadline <= ? ORDER BY deadline, code
-            """, now: now, limit: limit)
+            WHERE status IN ('pendingSign', 'handling') AND deadline <= ?
+            """, arguments: [now.millis], sortedBy: "deadline", after: position, limit: limit)
     }
 
     /// Dispatched tickets not yet signed, the earliest signing limit first (those past it lead);
-    /// at most `limit` (nil: all).
-    public func unsignedTickets(at now: Date, limit: Int? = nil) throws -> [DashboardTicket] {
+    /// at most `limit` (nil: all), after `position` when given.
+    public func unsignedTickets(at now: Date, after position: DashboardTicket.Position? = nil,
+                                limit: Int? = nil) throws -> [DashboardTicket] {
         try dashboardTickets(sql: """
             SELECT \(Self.dashboardColumns) FROM tickets INDEXED BY hub_tickets_unsigned_by_sign_by
-            WHERE status = 'pendingSign' ORDER BY sign_by, code
-            """, now: nil, limit: limit)
+            WHERE status = 'pendingSign'
+            """, arguments: [], sortedBy: "sign_by", after: position, limit: limit)
     }
 
     static let dashboardColumns = "code, category, status, entity_name, summary, lead, dispatched_at, sign_by, deadline"
 
-    private func dashboardTickets(sql: String, now: Date?, limit: Int?) throws -> [DashboardTicket] {
-        let limited = sql + (limit.map { " LIMIT \(max(0, $0))" } ?? "")
+    /// `sql` (a SELECT with a WHERE clause) in the order of `key` then code, past `position`.
+    private func dashboardTickets(sql: String, arguments: StatementArguments, sortedBy key: String,
+                                  after position: DashboardTicket.Position?, limit: Int?) throws -> [DashboardTicket] {
+        var query = sql, arguments = arguments
+        if let position {
+            // (key, code) after the position, with the key's lower bound spelled out for the index.
+            query += " AND \(key) >= ? AND (\(key) > ? OR code > ?)"
+            arguments += [position.key.millis, position.key.millis, position.code]
+        }
+        query += " ORDER BY \(key), code" + (limit.map { " LIMIT \(max(0, $0))" } ?? "")
         return try db.read { db in
-            try Row.fetchAll(db, sql: limited, arguments: StatementArguments(now.map { [$0.millis] } ?? [])).compactMap { row in
+            try Row.fetchAll(db, sql: query, arguments: arguments).compactMap { row in
                 guard let category = TicketCategory(rawValue: row["category"]),
                       let status = TicketStatus(rawValue: row["status"]) else { return nil }
                 return DashboardTicket(code: row["code"], category: category, status: status, entityName: row["entity_name"],
