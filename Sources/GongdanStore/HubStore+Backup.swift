@@ -16,6 +16,9 @@ extension HubStore {
     /// again at their next sync (they still hold them); seeing the new epoch (protocol 1.2), each
     /// node pulls its feed again from the start.
     public static func restore(from backupPath: String, to path: String, replacing: Bool, now: Date) throws -> RestoreOutcome {
+        // Never under a running hub: its later writes would go to the replaced file.
+        let lock = try HubServeLock.acquire(for: path, purpose: "gongdan hub restore")
+        defer { withExtendedLifetime(lock) {} }
         let (summary, replaced) = try DatabaseBackup.restore(from: backupPath, to: path, kind: .hub,
                                                              replacing: replacing, now: now)
         let store = try HubStore(path: path)

@@ -21,6 +21,8 @@ public enum HubStoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case unknownCandidate(String)
     /// The supervision and scoring projection holds a value this version cannot read.
     case unreadableFacts(String)
+    /// A `gongdan hub serve` (or a restore) holds the database's lock.
+    case hubServing(path: String, holder: String)
 
     public var description: String {
         switch self {
@@ -42,6 +44,8 @@ public enum HubStoreError: Error, Hashable, Sendable, CustomStringConvertible {
             "no supervision notice \(id) at this hub; list them with `gongdan notice list` (give the id, e.g. NOTICE-2026-0012, or the number, e.g. 港南督〔2026〕12号)"
         case .unknownCandidate(let key):
             "no notice is due for candidate \(key) now (it was issued already, or the situation changed); list the current candidates with `gongdan hub supervise`"
+        case .hubServing(let path, let holder):
+            "the hub database at \(path) is in use by \(holder): stop that hub first (e.g. `systemctl stop gongdan-hub`), then run this again"
         case .unreadableFacts(let what):
             "the hub's supervision and scoring tables hold \(what): this database was written by a newer gongdan; upgrade gongdan"
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import GongdanStore
 import GongdanTesting
 
 /// `gongdan backup|restore`, `gongdan hub backup|restore`, `hub node add --expires` and `hub node rekey`,
@@ -47,6 +48,35 @@ struct BackupCommandTests {
         // And hub restore --force puts the backup in place, keeping the current database
         let restored = try admin.run(["hub", "restore", "--from", backup, "--db", hubDB, "--force", "--json"]).json()
         #expect((restored["replaced"] as? String)?.hasPrefix(hubDB + ".replaced-") == true)
+    }
+
+    @Test("while a hub serves its database, hub restore and a second hub serve are refused, naming the process; once it stops, restore works")
+    func restoreUnderARunningHub() throws {
+        // Given a hub database, its backup, and a process holding the hub's serve lock (as `hub serve` does)
+        let directory = try TemporaryDirectory("cli-hub-serving")
+        defer { directory.remove() }
+        let (admin, hubDB) = try Self.hub(in: directory)
+        let backup = directory.path("hub-backup.sqlite")
+        try admin.ok(["hub", "backup", "--out", backup, "--db", hubDB])
+        var lock: HubServeLock? = try HubServeLock.acquire(for: hubDB, purpose: "gongdan hub serve")
+        let before = try Data(contentsOf: URL(fileURLWithPath: hubDB))
+
+        // When the operator restores, or starts another server, on the same database
+        let restore = try admin.run(["hub", "restore", "--from", backup, "--db", hubDB, "--force"])
+        let serve = try admin.run(["hub", "serve", "--db", hubDB, "--listen", "127.0.0.1:0"])
+
+        // Then both are refused, naming the serving process and what to do, and the database is untouched
+        for refused in [restore, serve] {
+            #expect(refused.status == 1)
+            #expect(refused.stderr.contains("process \(getpid()) (gongdan hub serve)") && refused.stderr.contains("stop that hub first"))
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: hubDB)) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.url.path).filter { $0.contains(".replaced-") }.isEmpty)
+
+        // When the server stops, the restore goes through
+        withExtendedLifetime(lock) {}
+        lock = nil
+        #expect(try admin.run(["hub", "restore", "--from", backup, "--db", hubDB, "--force"]).status == 0)
     }
 
     @Test("an --expires that is no expiry is refused with the accepted forms, and nothing is registered")

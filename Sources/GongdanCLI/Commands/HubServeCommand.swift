@@ -20,6 +20,9 @@ struct HubServeCommand: ParsableCommand {
         let context = try options.context()
         let address = try ListenAddress(listen)
         let host = address.host, port = address.port
+        // One server per database, and no restore under it, while this process lives.
+        let lock = try HubServeLock.acquire(for: context.dbPath, purpose: "gongdan hub serve")
+        defer { withExtendedLifetime(lock) {} }
         let store = try context.openStore()
         let info = try store.requireInfo()
         var logger = Logger(label: "gongdan.hub")
