@@ -42,10 +42,17 @@ struct SyncController: Sendable {
                 // A 1.3 node hears of the conflicts its events raise from a later answer or its pull:
                 // its push is answered once stored, and folded after.
                 let timing: HubStore.ProjectionTiming = push.protocol >= .deferredFolding ? .deferred : .immediate
-                await order.waitTurn(node: node.code, firstSeq: push.events.first?.id.seq)
-                let answer = try await executor.run { try store.ingest(push, prepared: prepared, from: node, now: time, projection: timing) }
-                order.stored(node: node.code, hubHas: answer.hubHas)
-                return answer
+                if case .earlierRefused(let hubHas) = await order.waitTurn(node: node.code, firstSeq: push.events.first?.id.seq) {
+                    throw SyncError(.seqGap, "an earlier push of \(node.code) was refused while this one waited, and the hub holds its events up to seq \(hubHas): nothing of this push was stored — send from seq \(hubHas + 1) on, in order")
+                }
+                do {
+                    let answer = try await executor.run { try store.ingest(push, prepared: prepared, from: node, now: time, projection: timing) }
+                    order.stored(node: node.code, hubHas: answer.hubHas)
+                    return answer
+                } catch {
+                    order.refused(node: node.code)
+                    throw error
+                }
             }
             metrics.recordPush(answer, storeTime: ContinuousClock.now - decoded)
             context.logger.info("push", metadata: [
