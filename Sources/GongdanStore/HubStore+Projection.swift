@@ -29,10 +29,11 @@ extension HubStore {
     }
 
     /// Folds every stored event not yet folded, if any, a transaction per ``foldChunk`` events:
-    /// what a reader does before it reads the projections (a cheap read when there is nothing to fold).
-    public func catchUpProjections(now: Date) throws {
-        while try projectionBacklog() > 0 {
-            try projectPending(limit: Self.foldChunk, now: now)
+    /// what a reader does before it reads the projections (a cheap read when there is nothing to
+    /// fold). A failure is `storage_failure`; what was folded before it stays folded.
+    public func catchUpProjections(now: Date) throws(SyncError) {
+        while try syncRead({ db in try Self.projectionBacklog(db) }) > 0 {
+            _ = try syncWrite { db in try projectPending(db, limit: Self.foldChunk, now: now) }
         }
     }
 

@@ -56,9 +56,7 @@ extension HubStore {
     /// The page as it stands once every stored event is folded (a pull sees every push the hub
     /// acknowledged before it); the last page hands over the conflicts the node was not yet told of.
     func storedPage(for node: RegisteredNode, after cursor: Int64, limit: Int, now: Date) throws(SyncError) -> StoredPage {
-        while try syncRead({ db in try Self.projectionBacklog(db) }) > 0 {
-            _ = try syncWrite { db in try projectPending(db, limit: Self.foldChunk, now: now) }
-        }
+        try catchUpProjections(now: now)
         var page = try feedPage(for: node, after: cursor, limit: limit)
         if !page.more, try syncRead({ db in try Self.hasConflictMail(db, for: node.code) }) {
             page.conflicts = try syncWrite { db in try Self.takeConflictMail(db, for: node.code) }
