@@ -1,4 +1,4 @@
-/// The configurable limits of the life cycle (DESIGN §2), with the design's defaults.
+/// The configurable limits of the life cycle (`docs/rules.md`), with the policy's defaults.
 public struct HandlingPolicy: Hashable, Sendable, Codable {
     /// Working days a unit has to sign for a dispatched ticket (default: end of the next working day).
     public var signingWorkingDays = 1
