@@ -11,6 +11,7 @@ import GongdanStore
 /// - with `--sections views`, the seconds of the monthly report and the annual ranking at a hub of
 ///   `--view-tickets` tickets (``ViewsBench``).
 /// - with `--sections dashboard`, the response time of the hub's web dashboard (``DashboardBench``).
+/// - the cost of re-deciding pushed events (``JudgingBench``, section `judging`).
 @main
 struct GongdanBench {
     static func main() async throws {
@@ -18,6 +19,7 @@ struct GongdanBench {
         try FileManager.default.createDirectory(atPath: options.directory, withIntermediateDirectories: true)
         if options.sections.contains("store") { try storeAndProcesses(options) }
         if options.sections.contains("sync") { try await SyncBench(options: options).run() }
+        if options.sections.contains("judging") { try JudgingBench(options: options).run(events: options.pushEvents) }
         if options.sections.contains("views") { try ViewsBench(options: options).run() }
         if options.sections.contains("dashboard") { try await DashboardBench(options: options).run() }
     }
@@ -115,7 +117,7 @@ struct BenchOptions {
     /// Tickets at the hub for the `views` section (monthly report and annual ranking).
     var viewTickets = 1_000_000
     /// Which parts run: `store` (appends and whole processes), `sync`; `views` and `dashboard` only when asked.
-    var sections: Set<String> = ["store", "sync"]
+    var sections: Set<String> = ["store", "sync", "judging"]
     var runs = 15
     /// A hub database an earlier `--sections dashboard` run loaded, to time the dashboard again without reloading.
     var dashboardHub: String?
@@ -140,7 +142,7 @@ struct BenchOptions {
             case "--sections": sections = Set(value.split(separator: ",").map(String.init))
             case "--dashboard-hub": dashboardHub = value
             default:
-                throw BenchError("unknown option \(flag): use --tickets N --runs R --batch B --dir PATH --gongdan PATH --push-events N --sync-events N --view-tickets N --sections store,sync,views,dashboard --dashboard-hub PATH")
+                throw BenchError("unknown option \(flag): use --tickets N --runs R --batch B --dir PATH --gongdan PATH --push-events N --sync-events N --view-tickets N --sections store,sync,judging,views,dashboard --dashboard-hub PATH")
             }
         }
     }

@@ -76,9 +76,10 @@ public struct EventLogDigest: Sendable, Encodable, Equatable {
         }
     }
 
-    /// The digest of one ticket from its events (in any order).
+    /// The digest of one ticket from its events (in any order), folded under the official policy so that
+    /// a replica and the hub compare the same thing.
     static func digest(_ code: String, _ events: [TicketEvent], encoder: JSONEncoder) throws -> Ticket {
-        let state = TicketFold.fold(events)
+        let state = TicketFold.fold(events, policy: .official)
         var bytes = try state.map { Array(try encoder.encode($0)) } ?? Array("null".utf8)
         for id in events.map(\.id).sorted() { bytes += Array("|\(id.origin)#\(id.seq)".utf8) }
         var scope = Set<String>()

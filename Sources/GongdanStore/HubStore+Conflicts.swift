@@ -93,7 +93,7 @@ extension HubStore {
     }
 
     static func requireState(_ db: Database, _ code: String) throws -> TicketState {
-        guard let state = TicketFold.fold(try ReplicaStore.events(db, ticket: code)) else { throw TicketError.unknownTicket(code) }
+        guard let state = TicketFold.fold(try ReplicaStore.events(db, ticket: code), policy: try Self.districtPolicy(db)) else { throw TicketError.unknownTicket(code) }
         return state
     }
 

@@ -86,8 +86,9 @@ extension HubStore {
     /// "hub v5" runs on a hub that already has tickets.
     static func backfillFacts(_ db: Database) throws {
         let codes = try String.fetchAll(db, sql: "SELECT code FROM tickets ORDER BY code")
+        let policy = try districtPolicy(db)
         for code in codes {
-            guard let state = TicketFold.fold(try ReplicaStore.events(db, ticket: code)) else { continue }
+            guard let state = TicketFold.fold(try ReplicaStore.events(db, ticket: code), policy: policy) else { continue }
             try writeFacts(db, state, keepingScoringDays: false)
         }
     }

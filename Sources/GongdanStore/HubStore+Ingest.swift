@@ -73,6 +73,7 @@ extension HubStore {
         let scope = try scopeFolded(db, unit: node.unit, of: Set(request.events.map(\.ticket)), now: now)
         let validator = PushValidator(caller: node, hubHas: head.seq, hubHeadHash: head.hash, now: now, limits: limits)
         let fresh = try validator.validateChain(request, prepared: prepared, inScope: { scope.contains($0) })
+        try judge(db, fresh.map(\.event))
 
         // A replay must match what the hub holds byte for byte; anything else is a forked history.
         let stored = try db.cachedStatement(sql: "SELECT body FROM events WHERE origin = ? AND seq = ?")
@@ -114,6 +115,22 @@ extension HubStore {
         let hubHas = try Self.originHead(db, node.code).seq
         return PushResponse(accepted: fresh.count, duplicates: request.events.count - fresh.count, hubHas: hubHas,
                             conflicts: notices)
+    }
+
+    /// Re-decides the fresh events of a push, ticket by ticket, against the events the hub holds
+    /// (``EventJudge``): an event its author was not allowed to make refuses the whole push.
+    private func judge(_ db: Database, _ fresh: [TicketEvent]) throws {
+        guard judging == .on, !fresh.isEmpty else { return }
+        var byTicket: [String: [TicketEvent]] = [:]
+        var order: [String] = []
+        for event in fresh {
+            if byTicket[event.ticket] == nil { order.append(event.ticket) }
+            byTicket[event.ticket, default: []].append(event)
+        }
+        let judge = EventJudge(policy: try Self.districtPolicy(db))
+        for ticket in order {
+            try judge.judge(ticket: ticket, held: try ReplicaStore.events(db, ticket: ticket), fresh: byTicket[ticket]!)
+        }
     }
 
     /// Keeps the refusal on the node's health line (best effort, its own transaction).

@@ -19,11 +19,12 @@ extension HubStore {
         var previous: String? = row["last_hash"]
         var clock = HybridClock(last: HybridTimestamp(packed: row["hlc"]))
         let actor = Actor(node: Self.origin, role: .workstation, unit: nil, person: person)
+        let policy = try Self.districtPolicy(db)
         var events: [TicketEvent] = []
         var chained: [ChainedEvent] = []
         for item in items {
             let held = try ReplicaStore.events(db, ticket: item.ticket)
-            let prior = TicketFold.fold(held)
+            let prior = TicketFold.fold(held, policy: policy)
             if case .created = item.payload {
                 guard held.isEmpty else { throw HubStoreError.invalidInput("ticket \(item.ticket) already exists at the hub") }
             } else if prior == nil {

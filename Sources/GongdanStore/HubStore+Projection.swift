@@ -64,6 +64,7 @@ extension HubStore {
         guard let last = rows.last?[3] as Int64? else { return 0 }
         let kept = unfolded.take(through: last)
         var pending = PendingTickets()
+        let policy = try Self.districtPolicy(db)
         for row in rows {
             let commit: Int64 = row[3]
             if let entry = kept[commit], entry.hash == row[4] as String? {
@@ -74,7 +75,7 @@ extension HubStore {
         }
         for ticket in pending.order {
             let raisedBy = Set(pending.fresh[ticket, default: []].map(\.id.origin)).subtracting([Self.origin])
-            for notice in try project(db, ticket: ticket, pending: pending, storedUpTo: through, now: now) {
+            for notice in try project(db, ticket: ticket, pending: pending, storedUpTo: through, policy: policy, now: now) {
                 try Self.addressConflict(db, notice.id, to: raisedBy)
             }
         }
@@ -100,14 +101,14 @@ extension HubStore {
     /// Folds one ticket from its events folded before (`storedUpTo`) and its pending ones; returns
     /// the conflicts that are new or changed.
     private func project(_ db: Database, ticket: String, pending: PendingTickets, storedUpTo through: Int64,
-                         now: Date) throws -> [ConflictNotice] {
+                         policy: DistrictPolicy, now: Date) throws -> [ConflictNotice] {
         let before = try Self.unitsInvolved(db, ticket: ticket)
         let fresh = pending.fresh[ticket, default: []]
         // The ticket's events in the store's order (hlc, origin, seq), as `ReplicaStore.events` reads them.
         let all = (try ReplicaStore.events(db, ticket: ticket, storedUpTo: through) + fresh)
             .sorted { ($0.hlc, $0.id.origin, $0.id.seq) < ($1.hlc, $1.id.origin, $1.id.seq) }
         // Events of a ticket whose `created` event the hub does not hold yet wait for it.
-        guard let state = TicketFold.fold(all) else { return [] }
+        guard let state = TicketFold.fold(all, policy: policy) else { return [] }
         try ReplicaStore.writeProjection(db, state)
         try Self.writeFacts(db, state, stored: all.count > fresh.count)
         let entering = Self.scope(of: state, events: all).subtracting(before).sorted()

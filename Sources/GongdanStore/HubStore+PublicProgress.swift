@@ -62,7 +62,7 @@ extension HubStore {
 
     static func publicProgress(_ db: Database, ticket code: String) throws -> PublicProgress? {
         let events = try ReplicaStore.events(db, ticket: code)
-        guard let state = TicketFold.fold(events) else { return nil }
+        guard let state = TicketFold.fold(events, policy: try districtPolicy(db)) else { return nil }
         let names = try Self.units(db).namesByCode
         return PublicProgress(state: state, events: events, unitNames: names)
     }

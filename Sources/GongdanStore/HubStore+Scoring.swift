@@ -104,8 +104,9 @@ extension HubStore {
             let codes = try String.fetchAll(db, sql: """
                 SELECT code FROM ticket_facts WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id
                 """, arguments: [list])
+            let policy = try districtPolicy(db)
             for code in codes {
-                if let state = TicketFold.fold(try ReplicaStore.events(db, ticket: code), asOf: asOf) {
+                if let state = TicketFold.fold(try ReplicaStore.events(db, ticket: code), asOf: asOf, policy: policy) {
                     facts.append(TicketFacts(state))
                 }
             }

@@ -29,13 +29,22 @@ public final class HubStore: Sendable {
     let db: DatabaseQueue
     /// Events of deferred pushes waiting to be folded (``ProjectionTiming/deferred``).
     let unfolded = UnfoldedEvents()
+    /// Whether pushes are re-decided by the rule table (see ``Judging``).
+    public let judging: Judging
+
+    /// Whether the hub re-decides every pushed event (`docs/rules.md`). Always `.on` in `gongdan hub serve`
+    /// and every command; `.off` exists only so that `tools/bench` can measure what re-deciding costs.
+    public enum Judging: Sendable {
+        case on, off
+    }
 
     /// Opens (creating if needed) and migrates the hub database at `path`, and folds any events
     /// a hub stopped before folding (a push is acknowledged once stored; see ``ProjectionTiming``).
     /// A file it may not write is opened as it is.
-    public init(path: String, limits: SyncLimits = .default) throws {
+    public init(path: String, limits: SyncLimits = .default, judging: Judging = .on) throws {
         self.path = path
         self.limits = limits
+        self.judging = judging
         db = try DurableDatabase.open(path: path, migrator: Self.migrator())
         try? catchUpProjections(now: Date())
     }

@@ -34,6 +34,7 @@ extension ReplicaStore {
                 """)
             var fresh: [String: [TicketEvent]] = [:]
             var order: [String] = []
+            let policy = try Self.districtPolicy(db)
             for var event in events {
                 guard event.id.origin == identity.code, event.actor.node == identity.code else {
                     throw StoreError.corruptEvent(origin: event.id.origin, seq: event.id.seq,
@@ -57,7 +58,7 @@ extension ReplicaStore {
             }
             for ticket in order {
                 let stored = try Self.events(db, ticket: ticket, storedUpTo: storedBefore)
-                if let state = TicketFold.fold(stored + fresh[ticket]!) { try Self.writeProjection(db, state) }
+                if let state = TicketFold.fold(stored + fresh[ticket]!, policy: policy) { try Self.writeProjection(db, state) }
             }
             try db.execute(sql: "UPDATE node SET last_seq = ?, last_hash = ?, hlc = ? WHERE id = 1",
                            arguments: [seq, previous, latest.packed])

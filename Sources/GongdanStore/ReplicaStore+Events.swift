@@ -100,9 +100,10 @@ extension ReplicaStore {
             if fresh[event.ticket] == nil { order.append(event.ticket) }
             fresh[event.ticket, default: []].append(event)
         }
+        let policy = try Self.districtPolicy(db)
         for ticket in order {
             let stored = try Self.events(db, ticket: ticket, storedUpTo: storedBefore)
-            if let state = TicketFold.fold(stored + fresh[ticket]!) {
+            if let state = TicketFold.fold(stored + fresh[ticket]!, policy: policy) {
                 try Self.writeProjection(db, state)
             }
         }
@@ -177,7 +178,7 @@ extension ReplicaStore {
     }
 
     static func ticketState(_ db: Database, code: String) throws -> TicketState? {
-        TicketFold.fold(try events(db, ticket: code))
+        TicketFold.fold(try events(db, ticket: code), policy: try districtPolicy(db))
     }
 
     /// Appends one event of this node: next seq, next hybrid clock reading, the ticket's clock
@@ -206,9 +207,9 @@ extension ReplicaStore {
                        arguments: [seq, hlc.packed, hash])
         let state: TicketState
         if var prior {
-            prior.apply(event)
+            prior.apply(event, policy: try districtPolicy(db))
             state = prior
-        } else if let created = TicketState(creation: event) {
+        } else if let created = TicketState(creation: event, policy: try districtPolicy(db)) {
             state = created
         } else {
             throw TicketError.unknownTicket(ticket)

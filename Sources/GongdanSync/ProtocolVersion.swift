@@ -16,7 +16,9 @@ public struct ProtocolVersion: Hashable, Comparable, Sendable, Codable, CustomSt
     /// `lastSeq` query parameter and the `credential_expired` refusal.
     /// 1.3 lets the hub fold a 1.3 node's push after answering it: the last pull page carries the
     /// `conflicts` its events raised that no push answer told it of.
-    public static let current = ProtocolVersion(major: 1, minor: 3)
+    /// 1.4: the hub re-decides every pushed event by the rule table (`rule_violation`,
+    /// `causal_past_unknown`).
+    public static let current = ProtocolVersion(major: 1, minor: 4)
 
     /// The first version whose pushes a hub may fold after answering them.
     public static let deferredFolding = ProtocolVersion(major: 1, minor: 3)

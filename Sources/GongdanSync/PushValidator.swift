@@ -1,8 +1,8 @@
 import Foundation
 import GongdanCore
 
-/// The hub's rules for a push, without IO: who may send what, in which order, under which
-/// signature. The hub's shell supplies what it knows (the caller, what it holds of the caller's
+/// The hub's rules for a push, without IO: who may send, in which order, under which signature
+/// (what each event may say is ``EventJudge``'s). The hub's shell supplies what it knows (the caller, what it holds of the caller's
 /// chain, which tickets are in the caller's scope) and stores only what this accepts.
 public struct PushValidator: Sendable {
     public var caller: RegisteredNode
@@ -11,6 +11,9 @@ public struct PushValidator: Sendable {
     public var hubHeadHash: String?
     public var now: Date
     public var limits: SyncLimits
+
+    /// The longest `software` a push may report (the node's health line shows it on the dashboard).
+    public static let longestSoftware = 100
 
     public init(caller: RegisteredNode, hubHas: Int64, hubHeadHash: String?, now: Date, limits: SyncLimits = .default) {
         self.caller = caller
@@ -41,6 +44,9 @@ public struct PushValidator: Sendable {
         }
         guard request.node == caller.code else {
             throw SyncError(.originMismatch, "the credential belongs to node \(caller.code), but the push says \(request.node)")
+        }
+        guard request.software.count <= Self.longestSoftware, !request.software.contains(where: { $0.isNewline }) else {
+            throw SyncError(.malformed, "the push's software field is \(request.software.count) characters: it names the gongdan version on one line, at most \(Self.longestSoftware)")
         }
         guard request.events.count <= limits.maxPushEvents else {
             throw SyncError(.batchTooLarge, "\(request.events.count) events in one push; send at most \(limits.maxPushEvents) per batch")
@@ -75,11 +81,11 @@ public struct PushValidator: Sendable {
         let ceiling = now.addingTimeInterval(limits.clockAllowance)
         var createdHere = Set<String>()
         for event in fresh {
+            try checkRole(event)
             guard event.time <= ceiling else {
                 let ahead = Int(event.time.timeIntervalSince(now) / 60)
                 throw SyncError(.clockAhead, "event \(event.id) is stamped \(ahead) minutes ahead of the hub's clock; correct the node's clock (timedatectl); its events stay on the node and go through once the hub's clock reaches their stamps (a node's hybrid clock never runs back, so events already stamped ahead wait for it)")
             }
-            try checkAuthority(event)
             if case .created = event.payload {
                 guard event.ticket.hasPrefix(caller.code + "-") else {
                     throw SyncError(.originMismatch, "ticket code \(event.ticket) does not begin with the creating node's code \(caller.code)")
@@ -92,19 +98,17 @@ public struct PushValidator: Sendable {
         return chained
     }
 
-    /// Which role may originate which event (the same table the decider enforces on the node).
-    func checkAuthority(_ event: TicketEvent) throws(SyncError) {
-        let workstationOnly: Set<String> = ["dispatched", "extensionDecided", "reviewed", "evaluated", "escalated", "closed", "merged"]
-        let unitOnly: Set<String> = ["signed", "returned", "extensionRequested", "referred", "replied"]
-        let type = event.payload.type
-        if caller.role.isUnit, workstationOnly.contains(type) {
-            throw SyncError(.roleForbidden, "event \(event.id) is a '\(type)', which only the workstation may record; a \(caller.role.rawValue) cannot")
-        }
-        if caller.role == .workstation, unitOnly.contains(type) {
-            throw SyncError(.roleForbidden, "event \(event.id) is a '\(type)', which only the handling unit may record")
-        }
-        if caller.role.isUnit, case .created(let intake) = event.payload, intake.source == .hotline {
-            throw SyncError(.roleForbidden, "event \(event.id) takes in a hotline ticket; only the workstation does")
+    /// Whether the caller's role may ever originate the event (``TicketRules/checkRole(_:by:)``); what
+    /// the event may say on its ticket is ``EventJudge``'s, at the hub.
+    func checkRole(_ event: TicketEvent) throws(SyncError) {
+        do {
+            try TicketRules.checkRole(event.payload, by: event.actor)
+        } catch {
+            let type = event.payload.type
+            let who = caller.role.isUnit ? "only the workstation may record; a \(caller.role.rawValue) cannot"
+                                         : "only the handling unit may record"
+            let detail = error.rule == TicketRules.rule(for: type).byRule ? "which \(who)" : "\(error.error)"
+            throw SyncError(.roleForbidden, "event \(event.id) is a '\(type)', \(detail) (rule \(error.rule), docs/rules.md)")
         }
     }
 }

@@ -25,6 +25,11 @@ public struct SyncError: Error, Hashable, Sendable, Codable, CustomStringConvert
         /// The public page's evaluation of a ticket that takes none now (not yet accepted, or evaluated already).
         case notEvaluable = "not_evaluable"
         case storage = "storage_failure"
+        /// An event breaks a rule of the life-cycle table as its author saw the ticket (1.4): the
+        /// message names the rule (`docs/rules.md`), the event and the ticket; nothing of the push is stored.
+        case ruleViolation = "rule_violation"
+        /// An event saw events the hub does not hold yet (1.4); they arrive when their origin syncs.
+        case causalPastUnknown = "causal_past_unknown"
 
         /// The HTTP status the error travels with.
         public var httpStatus: Int {
@@ -34,8 +39,8 @@ public struct SyncError: Error, Hashable, Sendable, Codable, CustomStringConvert
             case .unsupportedProtocol: 426
             case .malformed, .batchTooLarge: 400
             case .tooLarge: 413
-            case .seqGap, .chainBroken, .conflictingEvent, .notEvaluable: 409
-            case .badSignature: 422
+            case .seqGap, .chainBroken, .conflictingEvent, .notEvaluable, .causalPastUnknown: 409
+            case .badSignature, .ruleViolation: 422
             case .clockAhead: 422
             case .notFound: 404
             case .rateLimited: 429

@@ -32,8 +32,15 @@ public struct TicketHarness: Sendable {
         return replicas.values.flatMap(\.events).filter { seen.insert($0.id).inserted }.sorted { $0.id < $1.id }
     }
 
-    /// The state on `node`'s replica.
-    public func state(on node: String) -> TicketState? { replicas[node]?.state }
+    /// The state on `node`'s replica, folded under the harness's calendar and limits.
+    public func state(on node: String) -> TicketState? {
+        replicas[node].flatMap { TicketFold.fold($0.events, policy: district) }
+    }
+
+    /// The harness's calendar and limits as a district policy.
+    public var district: DistrictPolicy {
+        DistrictPolicy(calendar: calendar, versions: [.init(effectiveFrom: .distantPast, handling: policy)])
+    }
 
     /// Takes in the ticket on `node` at `time`.
     @discardableResult
@@ -67,6 +74,12 @@ public struct TicketHarness: Sendable {
     public mutating func syncAll() {
         let nodes = replicas.keys.sorted()
         for _ in 0..<2 { for a in nodes { for b in nodes where a != b { deliver(from: a, to: b) } } }
+    }
+
+    /// Appends an event no decider made — what a hostile node holding its own key could sign and push.
+    @discardableResult
+    public mutating func forge(_ payload: TicketEventPayload, on node: String, at time: Date) -> TicketEvent {
+        append(payload, on: node, at: time)
     }
 
     func context(for node: String, at time: Date) -> DecisionContext {

@@ -4,6 +4,7 @@ import FoundationNetworking
 #endif
 import Testing
 import GongdanStore
+import GongdanSync
 import GongdanTesting
 
 /// Restoring a node from a backup and rebuilding a lost node from the hub, with a hub process and
@@ -92,7 +93,7 @@ struct BackupRecoveryTests {
         #expect(try district.admin.run(["hub", "verify", "--db", district.hubDB]).status == 0)
         let nodes = try JSONSerialization.jsonObject(with: Data(try district.admin.ok(["hub", "node", "list", "--db", district.hubDB, "--json"]).utf8)) as? [[String: Any]]
         let dx = try #require(nodes?.first { $0["code"] as? String == "DX" })
-        #expect(dx["keys"] as? Int == 2 && dx["protocol"] as? String == "1.3")
+        #expect(dx["keys"] as? Int == 2 && dx["protocol"] as? String == ProtocolVersion.current.description)
     }
 
     /// `GET /api/v1/sync/state` with `token`; the HTTP status.

@@ -24,3 +24,20 @@ import Testing
         #expect(first.actions == second.actions)
     }
 }
+
+/// The property behind the hub's re-decision: however a district's work interleaves — outages, cut
+/// exchanges, concurrent workstation decisions — the hub refuses none of the honest events, and every
+/// replica converges.
+@Suite struct HonestWorkIsNeverRefusedTests {
+    @Test("the hub accepts every honest event of a random district", arguments: [UInt64(101), 202, 303, 404, 505, 606])
+    func everyHonestEventIsAccepted(seed: UInt64) async throws {
+        var options = DistrictSimulation.Options(seed: seed, nodes: 5, days: 5, cutRate: 0.15)
+        options.outageChance = 0.08
+        options.deferredFolding = seed % 2 == 0
+        let report = try await DistrictSimulation.run(options)
+        #expect(report.hubRefusals.isEmpty, "\(report.hubRefusals)")
+        let failed = report.checks.filter { !$0.passed }
+        #expect(failed.isEmpty, "\(report.lines.joined(separator: "\n"))")
+        #expect(report.events > 80)
+    }
+}

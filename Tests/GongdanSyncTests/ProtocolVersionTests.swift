@@ -23,17 +23,17 @@ struct ProtocolVersionTests {
     func codable() throws {
         // Given the current version
         let data = try JSONEncoder().encode(["protocol": ProtocolVersion.current])
-        // Then it is the string "1.3"
-        #expect(String(decoding: data, as: UTF8.self) == #"{"protocol":"1.3"}"#)
+        // Then it is the string "1.4"
+        #expect(String(decoding: data, as: UTF8.self) == #"{"protocol":"1.4"}"#)
         #expect(try JSONDecoder().decode([String: ProtocolVersion].self, from: data) == ["protocol": .current])
         // And a number or a malformed text is refused
         #expect(throws: DecodingError.self) { try JSONDecoder().decode([String: ProtocolVersion].self, from: Data(#"{"protocol":"1"}"#.utf8)) }
         #expect(throws: DecodingError.self) { try JSONDecoder().decode([String: ProtocolVersion].self, from: Data(#"{"protocol":1.0}"#.utf8)) }
     }
 
-    @Test("this build speaks 1.3 in the Gongdan-Protocol header (1.3 lets the hub fold a push after answering it)")
+    @Test("this build speaks 1.4 in the Gongdan-Protocol header (1.4: the hub re-decides every pushed event)")
     func current() {
-        #expect(ProtocolVersion.current == ProtocolVersion(major: 1, minor: 3))
+        #expect(ProtocolVersion.current == ProtocolVersion(major: 1, minor: 4))
         #expect(ProtocolVersion.header == "Gongdan-Protocol")
     }
 

@@ -65,11 +65,16 @@ struct PushValidatorTests {
 
     /// DX's walk-in ticket `code`: taken in at the window, then a progress note, as DX's seq 1 and 2.
     static func walkIn(code: String = "DX-26-0001", source: IntakeSource = .window) throws -> [TicketEvent] {
-        var harness = TicketHarness(code: code)
+        var harness = TicketHarness(code: "DX-26-0001")
         try harness.intake(Fixtures.complaint(source: .window), on: "DX", at: Fixtures.cst("2026-11-02 09:00"))
         try harness.perform(.progress(note: "已登记"), on: "DX", at: Fixtures.cst("2026-11-02 09:10"))
-        var events = harness.allEvents
-        // The decider would refuse a unit's hotline intake, so a forged one is made by hand.
+        var events = harness.allEvents.map { event in
+            var event = event
+            event.ticket = code
+            if case .created(var intake) = event.payload { intake.code = code; event.payload = .created(intake) }
+            return event
+        }
+        // The decider would refuse a unit's hotline intake or another node's code, so those are forged by hand.
         if source == .hotline, case .created(var intake) = events[0].payload {
             intake.source = .hotline
             intake.hotlineReceivedAt = Fixtures.cst("2026-11-02 08:30")

@@ -4,5 +4,5 @@ import ArgumentParser
 struct DebugGroup: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "debug", abstract: "Tools for tests.", shouldDisplay: false,
-        subcommands: [DebugChurnCommand.self, DebugDigestCommand.self])
+        subcommands: [DebugChurnCommand.self, DebugDigestCommand.self, DebugRulesCommand.self])
 }

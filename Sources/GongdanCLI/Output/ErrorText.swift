@@ -17,13 +17,25 @@ struct ErrorText: Sendable {
         case let error as StoreError: store(error)
         case let error as CalendarError: language.pick("节假日安排有误：\(error.description)", error.description)
         case let error as CLIError: cli(error)
-        case let error as SyncError: language.pick("同步被拒绝（\(error.code.rawValue)）：\(error.message)", error.description)
+        case let error as SyncError: sync(error)
         case let error as HubStoreError: error.description
         case let error as BackupError: language.pick("备份或恢复被拒绝：\(error.description)", error.description)
         case let error as DemoError: error.description
         case let error as ScoringError: language.pick("评分参数有误：\(error.description)", error.description)
         case let error as SupervisionError: language.pick("督办参数有误：\(error.description)", error.description)
         default: nil
+        }
+    }
+
+    func sync(_ error: SyncError) -> String {
+        guard language == .zh else { return error.description }
+        switch error.code {
+        case .ruleViolation:
+            return "中心拒收本节点的事件：其中一条违反了工单办理规则（规则见 docs/rules.md）。本节点的事件都保留在本机，但这条事件处理之前，其后的事件无法上传；请把下面的原因告诉中心管理员。原因：\(error.message)"
+        case .causalPastUnknown:
+            return "中心暂时缺少本节点已看到的其他节点事件（例如中心刚从备份恢复），这些事件会在相应节点同步后到达；请稍后再运行 gongdan sync。详情：\(error.message)"
+        default:
+            return "同步被拒绝（\(error.code.rawValue)）：\(error.message)"
         }
     }
 

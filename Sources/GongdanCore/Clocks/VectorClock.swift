@@ -80,6 +80,16 @@ public struct VectorClock: Hashable, Sendable, Codable, CustomStringConvertible 
         }
     }
 
+    /// Whether these counts are exactly what `event`'s clock says it saw before it: every node's count
+    /// equal, its own origin's one fewer. The fold's test for "the author saw everything placed so far".
+    public func isExactPast(of clock: VectorClock, origin: String) -> Bool {
+        var other = clock.entries
+        guard let own = other.firstIndex(where: { $0.node == origin }) else { return false }
+        other[own].count -= 1
+        if other[own].count == 0 { other.remove(at: own) }
+        return other == entries
+    }
+
     /// Total number of events the clock accounts for.
     public var total: Int { entries.reduce(0) { $0 + $1.count } }
 

@@ -11,7 +11,7 @@ extension TicketFold {
     ///
     /// An event later than `asOf` is left out even when an earlier-stamped event saw it (a skewed clock);
     /// the fold places such orphans deterministically, so the result is the same on every replica.
-    public static func fold(_ events: [TicketEvent], asOf: Date) -> TicketState? {
-        fold(events.filter { $0.time <= asOf })
+    public static func fold(_ events: [TicketEvent], asOf: Date, policy: DistrictPolicy = .official) -> TicketState? {
+        fold(events.filter { $0.time <= asOf }, policy: policy)
     }
 }

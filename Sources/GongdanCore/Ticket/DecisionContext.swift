@@ -18,4 +18,14 @@ public struct DecisionContext: Sendable {
         self.policy = policy
         self.units = units
     }
+
+    /// A context whose calendar and limits are the district policy's, as in force at `now`.
+    public init(actor: Actor, now: Date, district: DistrictPolicy, units: [String: HandlingUnit] = [:]) {
+        self.init(actor: actor, now: now, calendar: district.calendar, policy: district.handling(at: now), units: units)
+    }
+
+    /// The calendar and the limits as a district policy (the limits in force throughout).
+    public var district: DistrictPolicy {
+        DistrictPolicy(calendar: calendar, versions: [.init(effectiveFrom: .distantPast, handling: policy)])
+    }
 }

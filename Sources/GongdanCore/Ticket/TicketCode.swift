@@ -29,3 +29,15 @@ public enum TicketCode {
 
     private static func format2(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 }
+
+extension TicketCode {
+    /// Whether `code` is `NODE-YY-NNNN` (four or more digits), with NODE = `node` when given.
+    public static func isWellFormed(_ code: String, node: String?) -> Bool {
+        let parts = code.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, let prefix = parts.first else { return false }
+        if let node, prefix != node { return false }
+        let digits = { (part: Substring) in part.allSatisfy { $0.isASCII && $0.isNumber } }
+        return (try? NodeCode.validated(String(prefix))) == String(prefix)
+            && parts[1].count == 2 && digits(parts[1]) && (4...6).contains(parts[2].count) && digits(parts[2])
+    }
+}

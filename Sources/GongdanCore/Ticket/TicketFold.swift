@@ -28,14 +28,53 @@ public enum TicketFold {
         return ordered
     }
 
-    /// The state of the ticket, or nil when the events hold no `created` event.
-    public static func fold(_ events: [TicketEvent]) -> TicketState? {
+    /// The state of the ticket, or nil when the events hold no admissible `created` event.
+    ///
+    /// Each event is first judged by ``TicketRules`` against the ticket as its author saw it — the fold
+    /// of its causal past, which is simply the state so far unless the event was concurrent with
+    /// others — and an event the table refuses changes nothing (it is listed in
+    /// ``TicketState/refusedEvents``). Derived values (deadlines, limits) are computed from `policy`.
+    public static func fold(_ events: [TicketEvent], policy: DistrictPolicy = .official) -> TicketState? {
+        fold(events, policy: policy) { _, _ in }
+    }
+
+    /// ``fold(_:policy:)``, telling `refused` of every event the table refuses and why.
+    public static func fold(_ events: [TicketEvent], policy: DistrictPolicy,
+                            refused: (TicketEvent, RuleViolation) -> Void) -> TicketState? {
         let ordered = causalOrder(events)
-        guard let creationIndex = ordered.firstIndex(where: { $0.payload.type == "created" }),
-              var state = TicketState(creation: ordered[creationIndex])
-        else { return nil }
-        for (index, event) in ordered.enumerated() where index != creationIndex {
-            state.apply(event)
+        guard let creationIndex = ordered.firstIndex(where: { $0.payload.type == "created" }) else { return nil }
+        var state: TicketState?
+        var placed = VectorClock()
+        var past: CausalPast?
+        for (index, event) in ordered.enumerated() {
+            defer { placed.increment(event.id.origin) }
+            if index == creationIndex {
+                do { try TicketRules.check(event, on: nil, policy: policy) } catch {
+                    refused(event, error)
+                    return nil
+                }
+                state = TicketState(creation: event, policy: policy)
+                continue
+            }
+            guard var current = state else {
+                refused(event, RuleViolation("\(TicketRules.rule(for: event.payload.type).action.rawValue).ticket", .unknownTicket(event.ticket)))
+                continue
+            }
+            let view: TicketState?
+            if placed.isExactPast(of: event.clock, origin: event.id.origin) {
+                view = current
+            } else {
+                if past == nil { past = CausalPast(ordered) }
+                view = fold(past!.events(before: event), policy: policy)
+            }
+            do {
+                try TicketRules.check(event, on: view, policy: policy)
+                current.apply(event, policy: policy)
+            } catch {
+                refused(event, error)
+                current.ignore(event)
+            }
+            state = current
         }
         return state
     }

@@ -1,9 +1,10 @@
 import Foundation
 
 extension TicketState {
-    /// The state a `created` event makes, or nil for any other event.
-    public init?(creation event: TicketEvent) {
-        guard case .created(let intake) = event.payload else { return nil }
+    /// The state a `created` event makes, or nil for any other event; its limits are computed from `policy`.
+    public init?(creation event: TicketEvent, policy: DistrictPolicy = .official) {
+        guard case .created(let made) = event.payload else { return nil }
+        let intake = DerivedValues.intake(made, at: event.time, policy: policy)
         self.init(intake: intake, createdAt: event.time, createdBy: event.actor, status: .pendingDispatch,
                   lastEventAt: event.time)
         clock = event.clock
@@ -23,21 +24,47 @@ extension TicketState {
         rounds = Self.openingRound(of: self).map { [$0] } ?? []
     }
 
-    /// Applies one event. Total: an event the current state does not allow (it raced with another
-    /// node's work) is kept in `supersededEvents` instead of changing the state, except where the
-    /// domain rules say otherwise (a superseded reply is handed over to the new assignee).
-    public mutating func apply(_ event: TicketEvent) {
+    /// Applies one event that ``TicketRules`` admitted (its author was allowed to make it as it saw the
+    /// ticket). Total: an event the current state does not allow (it raced with another node's work) is
+    /// kept in `supersededEvents` instead of changing the state, except where the domain rules say
+    /// otherwise (a superseded reply is handed over to the new assignee). Derived values come from `policy`.
+    public mutating func apply(_ event: TicketEvent, policy: DistrictPolicy = .official) {
+        count(event)
+        if applyIfAllowed(event, policy: policy) {
+            if startsHandling(event) { handlingStarted = true }
+            recordInRounds(event)
+        } else {
+            supersededEvents.append(event.id)
+        }
+    }
+
+    /// Keeps an event the table refused in the history without letting it change anything.
+    public mutating func ignore(_ event: TicketEvent) {
+        count(event)
+        refusedEvents.append(event.id)
+    }
+
+    private mutating func count(_ event: TicketEvent) {
         clock = clock.merged(with: event.clock)
         eventCount += 1
         lastEventAt = max(lastEventAt, event.time)
-        if applyIfAllowed(event) { recordInRounds(event) } else { supersededEvents.append(event.id) }
+    }
+
+    /// The lead's contact, note, extension request, referral or reply: handling has started, so the
+    /// ticket can no longer be returned in this round.
+    private func startsHandling(_ event: TicketEvent) -> Bool {
+        guard actsAsLead(event) else { return false }
+        switch event.payload {
+        case .contacted, .progressNoted, .extensionRequested, .referred, .replied: return true
+        default: return false
+        }
     }
 
     private func actsAsLead(_ event: TicketEvent) -> Bool {
         event.actor.unit != nil && event.actor.unit == lead
     }
 
-    private mutating func applyIfAllowed(_ event: TicketEvent) -> Bool {
+    private mutating func applyIfAllowed(_ event: TicketEvent, policy: DistrictPolicy) -> Bool {
         let at = event.time
         switch event.payload {
         case .created:
@@ -48,12 +75,12 @@ extension TicketState {
             if let lastReturn = returns.last, lastReturn.unit == assignment.lead, lead == nil {
                 returnsOverruled += 1
             }
-            assign(assignment, at: at)
+            assign(DerivedValues.assignment(lead: assignment.lead, co: assignment.co, category: category, at: at, policy: policy), at: at)
         case .escalated(let assignment):
             handOverReplyIfUnseen(by: event)
             guard !status.isFinal, status != .pendingReview, status != .pendingEvaluation else { return false }
             escalated = true
-            assign(assignment, at: at)
+            assign(DerivedValues.assignment(lead: assignment.lead, co: assignment.co, category: category, at: at, policy: policy), at: at)
         case .signed:
             guard status == .pendingSign, actsAsLead(event) else {
                 return event.actor.unit.map { coUnits.contains($0) } ?? false
@@ -80,11 +107,11 @@ extension TicketState {
         case .extensionRequested(let days, let reason):
             guard status == .handling, actsAsLead(event), let unit = event.actor.unit else { return false }
             pendingExtension = ExtensionRequest(unit: unit, days: days, reason: reason, at: at)
-        case .extensionDecided(let approved, _, let newDeadline):
+        case .extensionDecided(let approved, _, _):
             guard let request = pendingExtension else { return false }
             pendingExtension = nil
-            if approved, let newDeadline {
-                deadline = newDeadline
+            if approved, let current = deadline {
+                deadline = DerivedValues.extended(current, by: request.days, policy: policy)
                 extensionDaysGranted += request.days
             }
         case .replied(let result, let resolved):
@@ -148,6 +175,7 @@ extension TicketState {
         signedAt = nil
         round += 1
         contactedThisRound = false
+        handlingStarted = false
         pendingExtension = nil
         extensionDaysGranted = 0
         reply = nil

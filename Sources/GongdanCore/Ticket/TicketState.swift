@@ -57,6 +57,9 @@ public struct TicketState: Hashable, Sendable, Encodable {
     public var escalated = false
     /// Whether the current assignee recorded a contact with the entity in this round.
     public var contactedThisRound = false
+    /// Whether the lead recorded a contact, progress note, extension request, referral or reply in this
+    /// round: handling has started, and the ticket can no longer be returned.
+    public var handlingStarted = false
     public var referredToCoordination = false
     public var pendingExtension: ExtensionRequest?
     public var extensionDaysGranted = 0
@@ -85,6 +88,9 @@ public struct TicketState: Hashable, Sendable, Encodable {
     /// Events that arrived when the ticket no longer allowed them (e.g. concurrent offline work);
     /// they stay in the history but did not change the state.
     public var supersededEvents: [EventID] = []
+    /// Events the rule table refused (their author was not allowed to make them, even as it saw the
+    /// ticket): kept in the history, they changed nothing.
+    public var refusedEvents: [EventID] = []
     /// Merge of every event's vector clock.
     public var clock = VectorClock()
     public var eventCount = 0
