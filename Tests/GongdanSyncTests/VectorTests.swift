@@ -181,6 +181,26 @@ struct VectorTests {
             #expect(made.conflicts == file.conflicts, "\(made.name)")
             #expect(made.deliveries == file.deliveries, "\(made.name)")
             #expect(made.events.map(\.id) == file.events.map(\.id), "\(made.name)")
+            #expect(made.refused == file.refused, "\(made.name)")
+        }
+    }
+
+    @Test("every refused event of a vector is refused by the hub's judge, naming its rule, and ignored by the fold",
+          arguments: fileNames)
+    func refusals(file: String) throws {
+        let vector = try Self.vector(file)
+        let refused = vector.refused ?? []
+        let state = try #require(TicketFold.fold(vector.events))
+        #expect(Set(state.refusedEvents.map(\.description)) == Set(refused.map(\.event)))
+        let judge = EventJudge(policy: .official)
+        for refusal in refused {
+            let event = try #require(vector.events.first { $0.id.description == refusal.event })
+            // Judged against everything the event saw (an earlier refused event stays in the past it counts;
+            // the fold ignores it there too).
+            let held = vector.events.filter { other in other.id.origin != event.id.origin || other.id.seq < event.id.seq }
+            let error = try #require(throws: SyncError.self) { try judge.judge(ticket: event.ticket, held: held, fresh: [event]) }
+            #expect(error.code.rawValue == refusal.code)
+            if let rule = refusal.rule { #expect(error.message.contains("rule \(rule)"), "\(error.message)") }
         }
     }
 

@@ -60,6 +60,14 @@ struct SyncVector: Codable, Sendable {
         var events: [String]
     }
 
+    /// An event the hub must refuse and every fold must ignore (1.4): its name, the refusal's code and the
+    /// rule it names (`docs/rules.md`).
+    struct Refusal: Codable, Hashable, Sendable {
+        var event: String
+        var code: String
+        var rule: String?
+    }
+
     var name: String
     var description: String
     var events: [TicketEvent]
@@ -68,6 +76,8 @@ struct SyncVector: Codable, Sendable {
     /// Expected values of the folded state; only the keys present are checked (see `StateProjection`).
     var expected: [String: JSONValue]
     var conflicts: [Conflict]
+    /// Events the hub refuses (absent: none).
+    var refused: [Refusal]? = nil
 
     /// The directory of the committed vectors, found from this source file.
     static var directory: URL {
@@ -140,6 +150,7 @@ enum StateProjection {
             "pendingExtension": state.pendingExtension.map { .int(Int64($0.days)) } ?? .null,
             "reply": state.reply.map { .string($0.event.description) } ?? .null,
             "supersededEvents": .array(state.supersededEvents.map { .string($0.description) }),
+            "refusedEvents": .array(state.refusedEvents.map { .string($0.description) }),
             "handedOverReplies": .array(state.handedOverReplies.map { .string($0.event.description) }),
             "closure": state.closure.map { .string(closureName($0)) } ?? .null,
             "entityName": .string(state.intake.entity.name),

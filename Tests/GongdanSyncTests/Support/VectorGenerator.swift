@@ -28,7 +28,8 @@ enum VectorGenerator {
     static func all() throws -> [SyncVector] {
         [try straightWalk(), try offlineRedispatch(), try concurrentCorrections(), try returnThenRedispatch(),
          try unsatisfiedTwice(), try batchesOutOfOrder(), try extensionAfterOfflineReply(),
-         try extensionBeforeConcurrentReply(), try offlineReplyBeforeRedispatch()]
+         try extensionBeforeConcurrentReply(), try offlineReplyBeforeRedispatch(), try returnAfterContactRefused(),
+         try unitRewritesTheRecordRefused(), try forgedDeadlineNotTaken()]
     }
 
     // MARK: - Scenarios
@@ -267,8 +268,68 @@ enum VectorGenerator {
         SignedChain.linked(events).sorted { ($0.hlc, $0.id) < ($1.hlc, $1.id) }
     }
 
+    // MARK: - Refusals (1.4)
+
+    static func returnAfterContactRefused() throws -> SyncVector {
+        var h = TicketHarness()
+        try h.intake(complaint(), on: "WS", at: cst("2026-11-02 09:00"))
+        try h.perform(.dispatch(lead: "DX", co: []), on: "WS", at: cst("2026-11-02 09:30"))
+        h.deliver(from: "WS", to: "DX")
+        try h.perform(.sign, on: "DX", at: cst("2026-11-02 10:00"))
+        try h.perform(contact, on: "DX", at: cst("2026-11-03 10:00"))
+        h.forge(.returned(reason: "不属于本镇管辖"), on: "DX", at: cst("2026-11-17 09:00"))
+        return make(
+            name: "10-return-after-contact-refused",
+            description: "DX signs and contacts the entity (handling has started), then — a day past its deadline — forges a return (DX#3), which its decider would refuse. The hub refuses the push with rule_violation naming return.before-handling; a replica that got the event by another path ignores it: the ticket stays with DX, handling, overdue as before.",
+            events: h.allEvents,
+            expected: [
+                "status": "handling", "lead": "DX", "round": 1, "deadline": "2026-11-16T16:00:00Z",
+                "refusedEvents": ["DX#3"], "supersededEvents": [], "eventCount": 5,
+            ],
+            conflicts: [],
+            refused: [.init(event: "DX#3", code: "rule_violation", rule: "return.before-handling")])
+    }
+
+    static func unitRewritesTheRecordRefused() throws -> SyncVector {
+        var h = TicketHarness()
+        try h.intake(complaint(), on: "WS", at: cst("2026-11-02 09:00"))
+        try h.perform(.dispatch(lead: "DX", co: []), on: "WS", at: cst("2026-11-02 09:30"))
+        h.deliver(from: "WS", to: "DX")
+        try h.perform(.sign, on: "DX", at: cst("2026-11-02 10:00"))
+        h.forge(.corrected(field: .category, value: "consult"), on: "DX", at: cst("2026-11-02 11:00"))
+        h.forge(.replied(result: "已办结", resolved: true), on: "DX", at: cst("2026-11-02 11:30"))
+        return make(
+            name: "11-unit-rewrites-the-record-refused",
+            description: "DX, the lead, forges a correction turning the complaint into a consultation (DX#2: only the workstation, or the creating unit before dispatch, corrects) and a reply without any recorded contact (DX#3). Both are refused by the hub (correct.by, reply.after-contact) and ignored by every fold: a complaint, handling, due Mon 16 Nov.",
+            events: h.allEvents,
+            expected: [
+                "status": "handling", "category": "complaint", "lead": "DX", "reply": nil,
+                "deadline": "2026-11-16T16:00:00Z", "refusedEvents": ["DX#2", "DX#3"], "eventCount": 5,
+            ],
+            conflicts: [],
+            refused: [.init(event: "DX#2", code: "rule_violation", rule: "correct.by"),
+                      .init(event: "DX#3", code: "rule_violation", rule: "reply.after-contact")])
+    }
+
+    static func forgedDeadlineNotTaken() throws -> SyncVector {
+        var h = TicketHarness()
+        try h.intake(complaint(), on: "WS", at: cst("2026-11-02 09:00"))
+        let far = cst("2099-12-31 24:00")
+        h.forge(.dispatched(Assignment(lead: "DX", signBy: far, deadline: far)), on: "WS", at: cst("2026-11-02 09:30"))
+        return make(
+            name: "12-derived-deadline-not-taken",
+            description: "A dispatch whose event carries a deadline and signing limit in 2099 (WS#2). Derived values are never taken from an event: every fold computes them from the policy and the event's time — signing by the end of Tue 3 Nov, due at the end of Mon 16 Nov (UTC+8). Nothing is refused: the carried values are simply not used.",
+            events: h.allEvents,
+            expected: [
+                "status": "pendingSign", "lead": "DX", "deadline": "2026-11-16T16:00:00Z", "signBy": "2026-11-03T16:00:00Z",
+                "refusedEvents": [],
+            ],
+            conflicts: [])
+    }
+
     static func make(name: String, description: String, events: [TicketEvent], extraDeliveries: [[Int]] = [],
-                     expected: [String: JSONValue], conflicts: [SyncVector.Conflict]) -> SyncVector {
+                     expected: [String: JSONValue], conflicts: [SyncVector.Conflict],
+                     refused: [SyncVector.Refusal]? = nil) -> SyncVector {
         let events = ordered(events)
         let natural = Array(events.indices)
         // Origin by origin, origins in descending code order, each origin's events in seq order.
@@ -278,6 +339,6 @@ enum VectorGenerator {
         let evensThenOdds = natural.filter { $0 % 2 == 0 } + natural.filter { $0 % 2 == 1 }
         return SyncVector(name: name, description: description, events: events,
                           deliveries: [natural, natural.reversed(), byOrigin, evensThenOdds] + extraDeliveries,
-                          expected: expected, conflicts: conflicts)
+                          expected: expected, conflicts: conflicts, refused: refused)
     }
 }
