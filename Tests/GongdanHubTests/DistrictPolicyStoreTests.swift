@@ -79,7 +79,7 @@ struct DistrictPolicyStoreTests {
         #expect(wire.policy?.digest == first.policyDigest)
     }
 
-    @Test("loading a year at the hub folds the tickets again, so a deadline across New Year 2027 skips the holidays")
+    @Test("loading a year at the hub folds every ticket it holds again")
     func loadRefolds() throws {
         // Given a hub holding a dispatched ticket
         let hub = try HubFixture.withSignedTicket()

@@ -59,7 +59,8 @@ struct DistrictPolicyTests {
 
     @Test("a year loaded at the hub reaches the node at its next sync, and a deadline across New Year 2027 is the same at hub and node")
     func yearReachesNode() throws {
-        let district = try District(townships: ["DX": "东兴镇"], departments: [:], now: "2026-12-29T08:00:00+08:00")
+        let district = try District(townships: ["DX": "东兴镇"], departments: [:], now: "2026-12-29T08:00:00+08:00",
+                                    hubNow: "2027-01-15T09:00:00+08:00")
         defer { district.shutdown() }
         let schedule = district.directory.path("2027.json")
         try Self.schedule2027.write(toFile: schedule, atomically: true, encoding: .utf8)
@@ -127,14 +128,15 @@ struct DistrictPolicyTests {
         let refused = try district.admin.run(["hub", "config", "--signing-days", "0", "--db", district.hubDB])
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("--signing-days"))
-        let shown = try district.admin.ok(["hub", "config", "--db", district.hubDB, "--json"])
+        let shown = try district.admin.ok(["hub", "config", "--db", district.hubDB, "--json"], now: District.iso("2026-10-12 11:10"))
         let handling = try #require(try Self.object(shown)["handling"] as? [String: Any])
         #expect(handling["signingWorkingDays"] as? Int == 3)
     }
 
     @Test("a year a node loaded itself that disagrees with the hub's is reported at sync, and the hub's is used")
     func disagreementReported() throws {
-        let district = try District(townships: ["DX": "东兴镇"], departments: [:], now: "2026-12-29T08:00:00+08:00")
+        let district = try District(townships: ["DX": "东兴镇"], departments: [:], now: "2026-12-29T08:00:00+08:00",
+                                    hubNow: "2027-01-15T09:00:00+08:00")
         defer { district.shutdown() }
         let right = district.directory.path("2027.json"), wrong = district.directory.path("2027-wrong.json")
         try Self.schedule2027.write(toFile: right, atomically: true, encoding: .utf8)
