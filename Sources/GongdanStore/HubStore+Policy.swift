@@ -50,20 +50,23 @@ extension HubStore {
     }
 
     /// Loads holiday schedules for the whole district: each replaces a built-in year or one loaded
-    /// before, every ticket's projection is folded again with the new calendar (deadlines in that
-    /// year change at once, here and — at their next sync — on every node), in one transaction.
-    /// Returns how many tickets were folded again.
+    /// before, and the tickets whose derived dates may fall in those years are folded again with the
+    /// new calendar (deadlines in that year change at once, here and — at their next sync — on every
+    /// node), in one transaction. Returns how many tickets were folded again.
     @discardableResult
     public func loadCalendar(_ schedules: [HolidaySchedule], by person: String, now: Date) throws -> Int {
         let encoder = GongdanJSON.encoder()
         let rows = try schedules.map { ($0.year, String(decoding: try encoder.encode($0), as: UTF8.self)) }
+        guard let first = schedules.map(\.year).min() else { return 0 }
+        // A schedule may list days of December of the year before (HolidaySchedule.validate).
+        let reach = CivilDate(year: first - 1, month: 12, day: 1)?.startInChinaStandardTime ?? .distantPast
         return try db.write { db in
             for (year, json) in rows {
                 try db.execute(sql: """
                     INSERT OR REPLACE INTO policy_calendar_years (year, schedule, loaded_at, loaded_by) VALUES (?, ?, ?, ?)
                     """, arguments: [year, json, now.millis, person])
             }
-            return try Self.rewriteProjections(db, changedFrom: nil)
+            return try Self.rewriteProjections(db, .datesFrom(reach))
         }
     }
 
@@ -93,7 +96,7 @@ extension HubStore {
                 INSERT OR REPLACE INTO policy_versions (effective_from, signing_days, intake_days, max_extension_days, set_by)
                 VALUES (?, ?, ?, ?, ?)
                 """, arguments: [from.millis, handling.signingWorkingDays, handling.intakeWorkingDays, handling.maxExtensionDays, person])
-            try Self.rewriteProjections(db, changedFrom: from)
+            try Self.rewriteProjections(db, .eventsFrom(from))
             return DistrictPolicy.Version(effectiveFrom: from, handling: handling)
         }
     }
@@ -105,19 +108,35 @@ extension HubStore {
 
     // MARK: - Folding again
 
-    /// Folds again, with the current policy, the projection of every ticket (`changedFrom` nil) or
-    /// of the tickets with an event stamped at or after `changedFrom`, as far as the projection
-    /// has folded (``projectPending(limit:now:)`` folds the rest). Facts and daily sums follow.
+    /// Which tickets a change of the policy may change.
+    enum Refold {
+        /// Tickets with an event stamped at or after the instant (a new limits version).
+        case eventsFrom(Date)
+        /// Tickets with a derived date (signing limit, deadline, intake limit, a round's) at or after
+        /// the instant (a calendar change from then on): a date computed before it walked no day
+        /// the change touches, so it stays.
+        case datesFrom(Date)
+    }
+
+    /// Folds again, with the current policy, the projections of the tickets `which` names, as far as
+    /// the projection has folded (``projectPending(limit:now:)`` folds the rest), in the caller's
+    /// transaction. Facts and daily sums follow. Returns how many tickets were folded.
     @discardableResult
-    static func rewriteProjections(_ db: Database, changedFrom: Date?) throws -> Int {
+    static func rewriteProjections(_ db: Database, _ which: Refold) throws -> Int {
         let policy = try districtPolicy(db)
         let through = try Int64.fetchOne(db, sql: "SELECT projected_through FROM hub WHERE id = 1") ?? 0
         let codes: [String]
-        if let changedFrom {
-            codes = try String.fetchAll(db, sql: "SELECT DISTINCT ticket FROM events WHERE hlc >= ? AND local_id <= ?",
-                                        arguments: [HybridTimestamp(millis: changedFrom.millis).packed, through])
-        } else {
-            codes = try String.fetchAll(db, sql: "SELECT code FROM tickets ORDER BY code")
+        switch which {
+        case .eventsFrom(let instant):
+            codes = try String.fetchAll(db, sql: "SELECT DISTINCT ticket FROM events WHERE hlc >= ? AND local_id <= ? ORDER BY ticket",
+                                        arguments: [HybridTimestamp(millis: instant.millis).packed, through])
+        case .datesFrom(let instant):
+            codes = try String.fetchAll(db, sql: """
+                SELECT code FROM tickets WHERE deadline >= :t OR sign_by >= :t OR intake_deadline >= :t
+                UNION
+                SELECT f.code FROM handling_rounds r JOIN ticket_facts f ON f.id = r.ticket_id WHERE r.deadline >= :t OR r.sign_by >= :t
+                ORDER BY 1
+                """, arguments: ["t": instant.millis])
         }
         var folded = 0
         for code in codes {
