@@ -66,8 +66,8 @@ extension ReplicaStore {
     }
 
     /// Stores the hub's policy as the hub held it at `asOf` (replacing the copy held before) and its
-    /// digest; when the policy this replica computes with changes, folds every ticket's projection
-    /// again, in one transaction. A policy older than the one held (a reply bundle imported after a
+    /// digest; when the policy this replica computes with changes, folds again the projections of the
+    /// tickets it may change, in one transaction. A policy older than the one held (a reply bundle imported after a
     /// newer sync) changes nothing.
     public func adoptHubPolicy(_ policy: SyncedPolicy, digest: String, asOf: Date) throws -> PolicyAdoption {
         let encoder = GongdanJSON.encoder()
@@ -94,7 +94,7 @@ extension ReplicaStore {
                            arguments: [digest, asOf.millis])
             let after = try Self.districtPolicy(db)
             let changed = !Self.same(before, after)
-            let refolded = changed ? try Self.rewriteProjections(db) : 0
+            let refolded = changed ? try Self.rewriteProjections(db, changedFrom: before) : 0
             return PolicyAdoption(changed: changed, refolded: refolded, disagreements: try Self.calendarDisagreements(db))
         }
     }
@@ -116,13 +116,29 @@ extension ReplicaStore {
         a.versions == b.versions && a.calendar.schedules.sorted { $0.year < $1.year } == b.calendar.schedules.sorted { $0.year < $1.year }
     }
 
-    /// Folds every ticket's projection again with the current policy, in the caller's transaction;
-    /// returns how many tickets were folded.
+    /// Folds again, with the current policy, the projections of the tickets a change from `before`
+    /// may change, in the caller's transaction: those with a derived date (intake limit, signing
+    /// limit, deadline) from 1 December of the year before the first year whose schedule changed (a
+    /// date computed before walked no day the change touches), and those with an event stamped from
+    /// the first instant at which the handling limits differ. Returns how many were folded.
     @discardableResult
-    static func rewriteProjections(_ db: Database) throws -> Int {
+    static func rewriteProjections(_ db: Database, changedFrom before: DistrictPolicy) throws -> Int {
         let policy = try districtPolicy(db)
+        var codes = Set<String>()
+        let years = Set(before.calendar.years + policy.calendar.years)
+        if let first = years.filter({ before.calendar.schedule(for: $0) != policy.calendar.schedule(for: $0) }).min() {
+            let reach = CivilDate(year: first - 1, month: 12, day: 1)?.startInChinaStandardTime ?? .distantPast
+            codes.formUnion(try String.fetchAll(db, sql: """
+                SELECT code FROM tickets WHERE deadline >= :t OR sign_by >= :t OR intake_deadline >= :t
+                """, arguments: ["t": reach.millis]))
+        }
+        let instants = Set((before.versions + policy.versions).map(\.effectiveFrom)).sorted()
+        if let first = instants.first(where: { before.handling(at: $0) != policy.handling(at: $0) }) {
+            codes.formUnion(try String.fetchAll(db, sql: "SELECT DISTINCT ticket FROM events WHERE hlc >= ?",
+                                                arguments: [HybridTimestamp(millis: first.millis).packed]))
+        }
         var folded = 0
-        for code in try String.fetchAll(db, sql: "SELECT code FROM tickets ORDER BY code") {
+        for code in codes.sorted() {
             guard let state = TicketFold.fold(try events(db, ticket: code), policy: policy) else { continue }
             try writeProjection(db, state)
             folded += 1

@@ -91,11 +91,12 @@ public final class ReplicaStore: Sendable {
         let encoder = GongdanJSON.encoder()
         let rows = try schedules.map { ($0.year, String(decoding: try encoder.encode($0), as: UTF8.self)) }
         return try writeUnlessFull { db in
+            let before = try Self.districtPolicy(db)
             for (year, json) in rows {
                 try db.execute(sql: "INSERT OR REPLACE INTO calendar_years (year, schedule) VALUES (?, ?)",
                                arguments: [year, json])
             }
-            try Self.rewriteProjections(db)
+            try Self.rewriteProjections(db, changedFrom: before)
             return try Self.calendarDisagreements(db)
         }
     }
