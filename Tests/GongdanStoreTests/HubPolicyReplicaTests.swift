@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 import GongdanCore
+import GongdanNode
 import GongdanSync
 import GongdanTesting
 @testable import GongdanStore
@@ -50,6 +51,37 @@ struct HubPolicyReplicaTests {
         #expect(try reopened.calendarDisagreements() == [expected])
         // …also when the node loads its file again
         #expect(try reopened.saveSchedules([Self.local2027]) == [expected])
+    }
+
+    @Test("taking a new year folds again the tickets whose deadlines reach into it, and not the others")
+    func scopedRefold() throws {
+        let directory = try TemporaryDirectory("hub-policy-refold")
+        defer { directory.remove() }
+        let store = try ReplicaStore(path: directory.path("ws.sqlite"))
+        func desk(_ time: String) -> NodeService { NodeService(store: store, person: "王", now: { Fixtures.cst(time) }) }
+        _ = try desk("2026-10-12 09:00").initialize(role: .workstation, code: "WS", name: "港南区工作站")
+        _ = try desk("2026-10-12 09:00").addUnit(code: "DX", name: "东兴镇", kind: .township)
+        // Given a consultation dispatched in October (deadline in October) and one on 30 December
+        // (deadline, Monday–Friday, the end of Monday 4 January 2027)
+        var codes: [String] = []
+        for time in ["2026-10-12 09:00", "2026-12-30 09:00"] {
+            let ticket = try desk(time).createTicket(IntakeRequest(category: .consult, source: .window,
+                                                                   entity: BusinessEntity(name: "东兴五金店"), summary: "营业执照变更咨询"))
+            _ = try desk(time).perform(.dispatch(lead: "DX", co: []), on: ticket.code)
+            codes.append(ticket.code)
+        }
+        let deadline = { (code: String) throws -> Int64? in
+            try store.db.read { db in try Int64.fetchOne(db, sql: "SELECT deadline FROM tickets WHERE code = ?", arguments: [code]) }
+        }
+        #expect(try deadline(codes[1]) == CivilDate("2027-01-04")!.endInChinaStandardTime.millis)
+
+        // When the hub's 2027 arrives
+        let policy = SyncedPolicy(years: [Self.hub2027])
+        let adoption = try store.adoptHubPolicy(policy, digest: policy.digest, asOf: Fixtures.cst("2026-12-30 10:00"))
+
+        // Then only the December ticket was folded again, and its deadline skips the New Year holidays
+        #expect(adoption.refolded == 1)
+        #expect(try deadline(codes[1]) == CivilDate("2027-01-05")!.endInChinaStandardTime.millis)
     }
 
     @Test("a policy older than the one held (a reply bundle imported late) changes nothing")
