@@ -22,8 +22,9 @@ struct SyncController: Sendable {
             let store = store, time = now()
             let lastSeq = request.uri.queryParameters.get("lastSeq").flatMap { Int64($0) }.flatMap { $0 >= 0 ? $0 : nil }
             let version = request.headers[.gongdanProtocol].flatMap { ProtocolVersion($0.trimmingCharacters(in: .whitespaces)) }
+            let policy = request.uri.queryParameters.get("policy")
             let state = try await executor.run {
-                try store.syncState(for: node, now: time, reportedLastSeq: lastSeq, protocol: version)
+                try store.syncState(for: node, now: time, reportedLastSeq: lastSeq, protocol: version, policyDigest: policy)
             }
             order.stored(node: node.code, hubHas: state.hubHas)
             return JSONBody.response(state)

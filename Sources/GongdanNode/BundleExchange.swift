@@ -49,10 +49,15 @@ public struct BundleExchange: Sendable {
         public var alreadyHeld: Int
         public var cursor: Int64
         public var conflicts: [ConflictNotice]
+        /// Whether the reply carried a district policy other than the one held here (1.4).
+        public var policyUpdated = false
+        /// Years loaded on this node that the hub loaded with other days: the hub's schedules are used.
+        public var calendarDisagreements: [CalendarDisagreement] = []
     }
 
     /// Applies the hub's reply: records what the hub holds of this node's events and applies the
-    /// pages in order, each with its cursor in one transaction, exactly as a pull would. A reply
+    /// pages in order, each with its cursor in one transaction, exactly as a pull would, after taking
+    /// the district policy the reply carries. A reply
     /// imported twice, or an older one after a newer, changes nothing.
     public func importReply(_ file: Data, now: Date) throws -> Import {
         let identity = try store.requireIdentity()
@@ -63,6 +68,11 @@ public struct BundleExchange: Sendable {
                                            node: identity.code)
         } catch {
             throw SyncClientError.refused(error)
+        }
+        // The district policy first, so the pages are folded with it.
+        var policyUpdated = false
+        if let policy = bundle.payload.policy {
+            policyUpdated = try store.adoptHubPolicy(policy, digest: policy.digest, asOf: bundle.payload.createdAt).changed
         }
         let settings = try store.syncSettings()
         let hubHas = bundle.payload.results.map(\.hubHas).max() ?? 0
@@ -75,6 +85,7 @@ public struct BundleExchange: Sendable {
         }
         try store.recordSyncAttempt(at: now, error: nil)
         return Import(hubHas: max(hubHas, settings.hubHas), pulled: pulled, alreadyHeld: held,
-                      cursor: try store.syncSettings().cursor, conflicts: bundle.payload.results.flatMap(\.conflicts))
+                      cursor: try store.syncSettings().cursor, conflicts: bundle.payload.results.flatMap(\.conflicts),
+                      policyUpdated: policyUpdated, calendarDisagreements: try store.calendarDisagreements())
     }
 }

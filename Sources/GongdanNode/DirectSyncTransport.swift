@@ -47,6 +47,12 @@ public struct DirectSyncTransport: SyncTransport {
         return try relay { try hub.syncState(for: node, now: time, reportedLastSeq: lastSeq) }
     }
 
+    public func state(reportingLastSeq lastSeq: Int64?, policyDigest: String?) async throws -> SyncState {
+        let node = try caller()
+        let time = now()
+        return try relay { try hub.syncState(for: node, now: time, reportedLastSeq: lastSeq, policyDigest: policyDigest) }
+    }
+
     public func push(_ batch: OutgoingPush) async throws -> PushResponse {
         let node = try caller()
         let sent = try batch.request()

@@ -34,6 +34,11 @@ public struct HTTPSyncTransport: SyncTransport {
         try await send(.GET, "api/v1/sync/state?lastSeq=\(lastSeq)", body: nil)
     }
 
+    public func state(reportingLastSeq lastSeq: Int64?, policyDigest: String?) async throws -> SyncState {
+        let query = [lastSeq.map { "lastSeq=\($0)" }, policyDigest.map { "policy=\($0)" }].compactMap { $0 }
+        return try await send(.GET, "api/v1/sync/state" + (query.isEmpty ? "" : "?" + query.joined(separator: "&")), body: nil)
+    }
+
     /// Over HTTP the next push travels while the hub stores the one before.
     public var pipelinesPushes: Bool { true }
 

@@ -54,8 +54,11 @@ public struct NodeService: Sendable {
         return schedules
     }
 
-    /// The official calendar plus years loaded into this replica.
+    /// The calendar this replica computes with: built-in years, years loaded here, the hub's years (which win).
     public func calendar() throws -> WorkingDayCalendar { try store.calendar() }
+
+    /// Years loaded here that the hub loaded with other days (the hub's schedule is used).
+    public func calendarDisagreements() throws -> [CalendarDisagreement] { try store.calendarDisagreements() }
 
     // MARK: - Tickets
 

@@ -1,4 +1,5 @@
 import Foundation
+import GongdanCore
 import GongdanSync
 
 /// What one sync session did.
@@ -24,6 +25,12 @@ public struct SyncReport: Hashable, Sendable {
     public var feedRestarted = false
     /// When this node's credential expires, as the hub said (1.2); nil when it never does.
     public var credentialExpiresAt: Date?
+    /// Whether the hub sent a district policy other than the one held here (1.4) and this node took it.
+    public var policyUpdated = false
+    /// Tickets folded again because the policy changed.
+    public var ticketsRefolded = 0
+    /// Years loaded on this node that the hub loaded with other days: the hub's schedules are used.
+    public var calendarDisagreements: [CalendarDisagreement] = []
 
     public init() {}
 }

@@ -40,7 +40,8 @@ public struct SyncSession: Sendable {
         // A replica that may be behind the hub on its own events does not report its last seq: the
         // hub keeps what the lost or replaced replica last said (see `gongdan init --recover`).
         let reporting = try store.resyncReason() == nil
-        let state = try await reporting ? transport.state(reportingLastSeq: try store.lastSeq()) : transport.state()
+        let lastSeq: Int64? = try reporting ? store.lastSeq() : nil
+        let state = try await transport.state(reportingLastSeq: lastSeq, policyDigest: try store.hubPolicyDigest())
         try ProtocolVersion.current.checkCompatible(withPeer: state.protocol, peerIs: .hub)
         guard state.node == identity.code else {
             throw SyncClientError.wrongNode(configured: identity.code, hubSays: state.node)
@@ -49,6 +50,13 @@ public struct SyncSession: Sendable {
         if try store.adoptHubEpoch(state.epoch) { report.feedRestarted = true }
         report.clockOffset = now().timeIntervalSince(state.serverTime)
         report.credentialExpiresAt = state.credentialExpiresAt
+        // The district policy (1.4): taken before the pull, so what the pull brings is folded with it.
+        if let policy = state.policy {
+            let adoption = try store.adoptHubPolicy(policy, digest: state.policyDigest ?? policy.digest, asOf: state.serverTime)
+            report.policyUpdated = adoption.changed
+            report.ticketsRefolded = adoption.refolded
+        }
+        report.calendarDisagreements = try store.calendarDisagreements()
 
         let ownBefore = try store.lastSeq()
         // Push: own events after what the hub holds, in signed batches of their stored bytes.

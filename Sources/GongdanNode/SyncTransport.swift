@@ -8,6 +8,9 @@ public protocol SyncTransport: Sendable {
     /// `GET /api/v1/sync/state?lastSeq=N` (1.2): also tells the hub this node's last local seq, so
     /// that if this replica is lost the hub can say which of its events never arrived.
     func state(reportingLastSeq lastSeq: Int64) async throws -> SyncState
+    /// `GET /api/v1/sync/state?lastSeq=N&policy=DIGEST` (1.4): also says which district policy this
+    /// node holds, so the hub sends the policy only when it differs. `lastSeq` nil reports no seq.
+    func state(reportingLastSeq lastSeq: Int64?, policyDigest: String?) async throws -> SyncState
     /// `POST /api/v1/sync/push`.
     func push(_ batch: OutgoingPush) async throws -> PushResponse
     /// `GET /api/v1/sync/pull?after=&limit=`.
@@ -20,4 +23,10 @@ extension SyncTransport {
 
     /// Transports that cannot carry the report ask for the plain state.
     public func state(reportingLastSeq lastSeq: Int64) async throws -> SyncState { try await state() }
+
+    /// Transports that cannot carry the digest ask without it (the hub then always sends its policy).
+    public func state(reportingLastSeq lastSeq: Int64?, policyDigest: String?) async throws -> SyncState {
+        if let lastSeq { return try await state(reportingLastSeq: lastSeq) }
+        return try await state()
+    }
 }

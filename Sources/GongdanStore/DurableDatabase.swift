@@ -5,7 +5,24 @@ import GRDB
 /// power cut), a busy timeout, the parent folder created; then migrated forward — or refused,
 /// unharmed, when a newer gongdan wrote it.
 enum DurableDatabase {
+    ///
+    /// Failures are ``StoreError``s that say what to do: a newer schema, the other kind of
+    /// database (a hub's opened as a replica or the reverse), a file that cannot be opened.
     static func open(path: String, migrator: DatabaseMigrator) throws -> DatabaseQueue {
+        do {
+            return try openMigrated(path: path, migrator: migrator)
+        } catch let error as StoreError {
+            throw error
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL {
+            throw StoreError.storageFull(path: path)
+        } catch let error as DatabaseError {
+            throw StoreError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
+        } catch {
+            throw StoreError.cannotOpen(path: path, reason: (error as NSError).localizedDescription)
+        }
+    }
+
+    private static func openMigrated(path: String, migrator: DatabaseMigrator) throws -> DatabaseQueue {
         var config = Configuration()
         config.journalMode = .wal
         config.busyMode = .timeout(10)
@@ -25,7 +42,16 @@ enum DurableDatabase {
         let (superseded, complete) = try queue.read { db in
             (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
         }
-        if superseded { throw StoreError.newerSchema(path: path) }
+        if superseded {
+            // The other kind of database has migrations this one does not know: say so, not "newer".
+            let applied = try queue.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
+            let isHub = applied.contains { $0.hasPrefix("hub v") }
+            let wantsHub = migrator.migrations.first?.hasPrefix("hub v") ?? false
+            if !applied.isEmpty, isHub != wantsHub, !applied.contains(where: { migrator.migrations.contains($0) }) {
+                throw StoreError.wrongDatabase(path: path, isHub: isHub)
+            }
+            throw StoreError.newerSchema(path: path)
+        }
         if !complete { try migrator.migrate(queue) }
     }
 }

@@ -18,7 +18,7 @@ extension HubStore {
 
     /// Applies a node's push bundle exactly as its pushes would be applied over HTTP (each batch
     /// through ``ingest(_:prepared:from:now:)``, idempotent), then writes the reply: the answer to
-    /// each push and the node's feed after the cursor it exported with.
+    /// each push, the node's feed after the cursor it exported with, and the district policy.
     ///
     /// The bundle must carry the proof of the node's credential; a node unknown or revoked here, a
     /// bad proof, a batch of another node — each is refused with its `SyncError`. Batches are
@@ -58,7 +58,9 @@ extension HubStore {
             cursor = page.cursor
         }
         cursor = max(cursor, pages.last?.cursor ?? cursor)
-        let reply = SyncBundle(.init(kind: .reply, node: code, createdAt: now, cursor: cursor, results: results, pages: pages))
+        let policy = try syncRead { db in try Self.syncedPolicy(db) }
+        let reply = SyncBundle(.init(kind: .reply, node: code, createdAt: now, cursor: cursor, results: results, pages: pages,
+                                     policy: policy))
         let bytes: Data
         do {
             bytes = try reply.encoded(credentialHash: credential.hash)

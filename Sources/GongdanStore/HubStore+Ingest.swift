@@ -6,9 +6,11 @@ import GongdanSync
 extension HubStore {
     /// What the hub holds of `node` (`GET /sync/state`), the hub's clock, limits and directory,
     /// its epoch, and what the node reported at its previous contact. Records that the node was
-    /// seen, the protocol it spoke and, when it says (1.2 `?lastSeq=`), its last local seq.
+    /// seen, the protocol it spoke and, when it says (1.2 `?lastSeq=`), its last local seq. The
+    /// answer carries the digest of the district policy, and the policy itself unless the caller
+    /// said (1.4 `?policy=`) that it holds that digest already.
     public func syncState(for node: RegisteredNode, now: Date, reportedLastSeq: Int64? = nil,
-                          protocol version: ProtocolVersion? = nil) throws(SyncError) -> SyncState {
+                          protocol version: ProtocolVersion? = nil, policyDigest: String? = nil) throws(SyncError) -> SyncState {
         try syncWrite { db in
             let row = try Row.fetchOne(db, sql: "SELECT public_key, reported_seq, reported_at FROM nodes WHERE code = ?",
                                        arguments: [node.code])
@@ -25,9 +27,12 @@ extension HubStore {
             }
             let origin = try Self.originHead(db, node.code)
             let epoch = try String.fetchOne(db, sql: "SELECT epoch FROM hub WHERE id = 1")
+            let policy = try Self.syncedPolicy(db)
+            let digest = policy.digest
             return SyncState(node: node.code, role: node.role, hubHas: origin.seq, hubHeadHash: origin.hash,
                              publicKey: publicKey, serverTime: now, limits: limits, units: try Self.units(db),
-                             epoch: epoch, lastContact: previous, credentialExpiresAt: node.expiresAt, name: node.name)
+                             epoch: epoch, lastContact: previous, credentialExpiresAt: node.expiresAt, name: node.name,
+                             policyDigest: digest, policy: policyDigest == digest ? nil : policy)
         }
     }
 

@@ -166,6 +166,24 @@ extension HubStore {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("hub v10: district policy") { db in
+            // What the hub sets for the whole district and sends to every node (docs/policy.md).
+            try db.execute(sql: """
+                CREATE TABLE policy_calendar_years (     -- holiday schedules loaded at the hub (`gongdan hub calendar load`)
+                    year INTEGER PRIMARY KEY,
+                    schedule TEXT NOT NULL,             -- the HolidaySchedule (JSON)
+                    loaded_at INTEGER NOT NULL,
+                    loaded_by TEXT NOT NULL
+                );
+                CREATE TABLE policy_versions (          -- handling limits, each in force from an instant (`gongdan hub config`)
+                    effective_from INTEGER PRIMARY KEY, -- ms at a whole second; applies to events stamped at or after it
+                    signing_days INTEGER NOT NULL,
+                    intake_days INTEGER NOT NULL,
+                    max_extension_days INTEGER NOT NULL,
+                    set_by TEXT NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -70,6 +70,24 @@ extension ReplicaStore {
                 ALTER TABLE sync_state ADD COLUMN hub_epoch TEXT;       -- the hub's epoch; a new one (a restored hub) restarts the pull at 0
                 """)
         }
+        migrator.registerMigration("v6: district policy from the hub") { db in
+            // The hub's copy of the district policy, kept apart from the years loaded here: the hub's
+            // wins for a year both have, and a disagreement is reported (docs/policy.md).
+            try db.execute(sql: """
+                CREATE TABLE hub_calendar_years (
+                    year INTEGER PRIMARY KEY,
+                    schedule TEXT NOT NULL                -- the HolidaySchedule as the hub sent it (JSON)
+                );
+                CREATE TABLE hub_policy_versions (
+                    effective_from INTEGER PRIMARY KEY,   -- ms; the limits apply to events stamped at or after it
+                    signing_days INTEGER NOT NULL,
+                    intake_days INTEGER NOT NULL,
+                    max_extension_days INTEGER NOT NULL
+                );
+                ALTER TABLE sync_state ADD COLUMN policy_digest TEXT;   -- the digest of the hub's policy held here
+                ALTER TABLE sync_state ADD COLUMN policy_as_of INTEGER; -- the hub's time when it sent it (an older reply bundle does not undo it)
+                """)
+        }
         return migrator
     }
 }

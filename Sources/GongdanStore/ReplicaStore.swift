@@ -83,15 +83,21 @@ public final class ReplicaStore: Sendable {
 
     // MARK: - Calendars
 
-    /// Stores loaded holiday schedules (a loaded year replaces an earlier one).
-    public func saveSchedules(_ schedules: [HolidaySchedule]) throws {
+    /// Stores holiday schedules loaded here (a loaded year replaces an earlier one) and folds the
+    /// projections again with them. A year the hub loaded keeps the hub's schedule (`docs/policy.md`):
+    /// the answer lists the loaded years that disagree with the hub's.
+    @discardableResult
+    public func saveSchedules(_ schedules: [HolidaySchedule]) throws -> [CalendarDisagreement] {
         let encoder = GongdanJSON.encoder()
         let rows = try schedules.map { ($0.year, String(decoding: try encoder.encode($0), as: UTF8.self)) }
-        try db.write { db in
+        return try writeUnlessFull { db in
+            let before = try Self.districtPolicy(db)
             for (year, json) in rows {
                 try db.execute(sql: "INSERT OR REPLACE INTO calendar_years (year, schedule) VALUES (?, ?)",
                                arguments: [year, json])
             }
+            try Self.rewriteProjections(db, changedFrom: before)
+            return try Self.calendarDisagreements(db)
         }
     }
 
@@ -102,9 +108,10 @@ public final class ReplicaStore: Sendable {
         return try texts.map { try decoder.decode(HolidaySchedule.self, from: Data($0.utf8)) }
     }
 
-    /// The official calendar plus the years loaded into this replica.
+    /// The calendar this replica computes with: the built-in years, the years loaded here and the
+    /// hub's years (the hub's win).
     public func calendar() throws -> WorkingDayCalendar {
-        WorkingDayCalendar.official.adding(try loadedSchedules())
+        try districtPolicy().calendar
     }
 }
 

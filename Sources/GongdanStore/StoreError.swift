@@ -13,6 +13,10 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case syncRequired(path: String, reason: ResyncReason)
     /// The disk (or SQLite's page limit) is full: the write was rolled back whole.
     case storageFull(path: String)
+    /// A node command was pointed at the hub's database (or a hub command at a node's replica).
+    case wrongDatabase(path: String, isHub: Bool)
+    /// The database file could not be opened or read (permissions, a missing folder, not SQLite).
+    case cannotOpen(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -28,6 +32,12 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
             "the replica at \(path) was \(reason == .restored ? "restored from a backup" : "re-initialised from the hub") and may be behind the hub on this node's own events; nothing was recorded — run `gongdan sync` first (it fetches them back), then repeat the command"
         case .storageFull(let path):
             "the disk holding the replica at \(path) is full: nothing of this write was stored (a sync's cursor did not move); free some space and run the command again"
+        case .wrongDatabase(let path, let isHub):
+            isHub
+                ? "\(path) is the hub's database, not a node's replica: use the `gongdan hub …` commands on it (e.g. `gongdan hub calendar load FILE --db \(path)`), or point --db / GONGDAN_DB at a replica"
+                : "\(path) is a node's replica, not the hub's database: use the node commands on it, or point --db / GONGDAN_HUB_DB at the hub's database"
+        case .cannotOpen(let path, let reason):
+            "the database at \(path) cannot be opened (\(reason)); check the path and its permissions, or restore it from a backup"
         }
     }
 }

@@ -39,9 +39,12 @@ public struct SyncBundle: Sendable, Equatable {
         public var results: [PushResponse]
         /// Reply: the node's feed after the push's cursor, page by page.
         public var pages: [PullResponse]
+        /// Reply (1.4): the district policy the hub holds, so an offline node gets it too (§5.7).
+        public var policy: SyncedPolicy?
 
         public init(protocol: ProtocolVersion = .current, kind: Kind, node: String, createdAt: Date, cursor: Int64,
-                    pushes: [PushRequest] = [], results: [PushResponse] = [], pages: [PullResponse] = []) {
+                    pushes: [PushRequest] = [], results: [PushResponse] = [], pages: [PullResponse] = [],
+                    policy: SyncedPolicy? = nil) {
             self.protocol = `protocol`
             self.kind = kind
             self.node = node
@@ -50,6 +53,7 @@ public struct SyncBundle: Sendable, Equatable {
             self.pushes = pushes
             self.results = results
             self.pages = pages
+            self.policy = policy
         }
     }
 

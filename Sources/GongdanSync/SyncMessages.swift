@@ -46,11 +46,15 @@ public struct SyncState: Hashable, Sendable, Codable {
     public var credentialExpiresAt: Date?
     /// The caller's display name as registered (1.2), for `gongdan init --recover`.
     public var name: String?
+    /// The digest of the district policy the hub holds (1.4, §5.7): ``SyncedPolicy/digest``.
+    public var policyDigest: String?
+    /// The district policy itself (1.4, §5.7), when the caller's `?policy=` digest differs from the hub's.
+    public var policy: SyncedPolicy?
 
     public init(protocol: ProtocolVersion = .current, node: String, role: Role, hubHas: Int64, hubHeadHash: String?,
                 publicKey: String?, serverTime: Date, limits: SyncLimits, units: [HandlingUnit],
                 epoch: String? = nil, lastContact: ReportedContact? = nil, credentialExpiresAt: Date? = nil,
-                name: String? = nil) {
+                name: String? = nil, policyDigest: String? = nil, policy: SyncedPolicy? = nil) {
         self.protocol = `protocol`
         self.node = node
         self.role = role
@@ -64,6 +68,8 @@ public struct SyncState: Hashable, Sendable, Codable {
         self.lastContact = lastContact
         self.credentialExpiresAt = credentialExpiresAt
         self.name = name
+        self.policyDigest = policyDigest
+        self.policy = policy
     }
 }
 

@@ -14,10 +14,11 @@ final class District: @unchecked Sendable {
     private(set) var nodes: [String: GongdanProcess] = [:]
     private var tokens: [String: String] = [:]
 
-    /// A hub with a workstation `WS` and the given townships and departments registered.
+    /// A hub with a workstation `WS` and the given townships and departments registered; the hub
+    /// serves with the system clock, or with `hubNow` fixed (for dates the calendar has not reached).
     init(townships: [String: String] = ["DX": "东兴镇", "QX": "桥圩镇"],
          departments: [String: String] = ["SCJG": "区市场监管局"],
-         now: String = "2026-09-28T08:00:00+08:00") throws {
+         now: String = "2026-09-28T08:00:00+08:00", hubNow: String? = nil) throws {
         directory = try TemporaryDirectory("district")
         hubDB = directory.path("hub.sqlite")
         var admin = GongdanProcess(directory, replica: "unused.sqlite")
@@ -28,7 +29,7 @@ final class District: @unchecked Sendable {
         try register("WS", role: "workstation", name: "港南区工作站")
         for (code, name) in townships.sorted(by: { $0.key < $1.key }) { try register(code, role: "township", name: name) }
         for (code, name) in departments.sorted(by: { $0.key < $1.key }) { try register(code, role: "department", name: name) }
-        hub = try HubProcess(db: hubDB)
+        hub = try HubProcess(db: hubDB, now: hubNow)
         let roles: [(code: String, role: String)] = [("WS", "workstation")]
             + townships.keys.sorted().map { ($0, "township") } + departments.keys.sorted().map { ($0, "department") }
         for (code, role) in roles {

@@ -20,11 +20,14 @@ struct CalendarLoadCommand: GongdanCommand {
             throw CLIError.unreadableFile(path: file, reason: (error as NSError).localizedDescription)
         }
         let schedules: [HolidaySchedule]
+        let service = try context.createService()
         do {
-            schedules = try context.createService().loadCalendar(data)
+            schedules = try service.loadCalendar(data)
         } catch let error as CalendarError {
             throw CLIError.scheduleFile(path: file, error: error)
         }
+        let loaded = Set(schedules.map(\.year))
+        CalendarWarning.disagreements(try service.calendarDisagreements().filter { loaded.contains($0.year) }, language: context.language)
         if context.json {
             try Console.json(schedules.map { CalendarYearsCommand.YearView(year: $0.year, origin: "loaded", source: $0.source) })
         } else {

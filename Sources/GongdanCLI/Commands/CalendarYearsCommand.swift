@@ -9,7 +9,7 @@ struct CalendarYearsCommand: GongdanCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    /// One year of `calendar years --json`; `origin` is `builtIn` or `loaded`.
+    /// One year of `calendar years --json`; `origin` is `builtIn`, `loaded` (here) or `hub` (set at the hub, which wins).
     struct YearView: Encodable {
         var year: Int
         var origin: String
@@ -18,12 +18,14 @@ struct CalendarYearsCommand: GongdanCommand {
 
     func run() throws {
         let context = try global.context()
-        let loaded = FileManager.default.fileExists(atPath: context.dbPath)
-            ? try context.openService().store.loadedSchedules() : []
-        let loadedYears = Set(loaded.map(\.year))
-        let calendar = WorkingDayCalendar.official.adding(loaded)
-        let years = calendar.schedules.map { schedule in
-            YearView(year: schedule.year, origin: loadedYears.contains(schedule.year) ? "loaded" : "builtIn", source: schedule.source)
+        let store = FileManager.default.fileExists(atPath: context.dbPath) ? try context.openService().store : nil
+        let loadedYears = Set(try store?.loadedSchedules().map(\.year) ?? [])
+        let hubYears = Set(try store?.hubPolicy().years.map(\.year) ?? [])
+        let calendar = try store?.calendar() ?? .official
+        let years = calendar.schedules.sorted { $0.year < $1.year }.map { schedule in
+            YearView(year: schedule.year,
+                     origin: hubYears.contains(schedule.year) ? "hub" : loadedYears.contains(schedule.year) ? "loaded" : "builtIn",
+                     source: schedule.source)
         }
         if context.json {
             try Console.json(years)
@@ -32,7 +34,8 @@ struct CalendarYearsCommand: GongdanCommand {
         let l = context.language
         var table = TextTable(headers: l == .zh ? ["年份", "来源", "文号"] : ["year", "origin", "notice"])
         table.rows = years.map { year in
-            [String(year.year), year.origin == "loaded" ? l.pick("已加载", "loaded") : l.pick("内置", "built in"), year.source]
+            [String(year.year), year.origin == "hub" ? l.pick("中心下发", "from the hub")
+                : year.origin == "loaded" ? l.pick("已加载", "loaded") : l.pick("内置", "built in"), year.source]
         }
         Console.out(table.render())
         let today = CivilDate.inChinaStandardTime(context.now)

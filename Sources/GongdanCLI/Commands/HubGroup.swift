@@ -7,6 +7,6 @@ struct HubGroup: ParsableCommand {
         discussion: "Environment: GONGDAN_HUB_DB (hub database path), GONGDAN_NOW (fixed clock), GONGDAN_USER (who acts).",
         subcommands: [HubInitCommand.self, HubNodeGroup.self, HubUnitGroup.self, HubServeCommand.self,
                       HubConflictsGroup.self, HubVerifyCommand.self, HubIntakeTokenCommand.self, HubBundleGroup.self,
-                      HubSuperviseCommand.self, HubConfigCommand.self, HubViewerGroup.self, HubBackupCommand.self,
+                      HubSuperviseCommand.self, HubConfigCommand.self, HubCalendarGroup.self, HubViewerGroup.self, HubBackupCommand.self,
                       HubRestoreCommand.self])
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import GongdanSync
 import GongdanCore
+import GongdanSync
 
 /// `gongdan status`: the node, its replica and its work at a glance.
 struct StatusCommand: GongdanCommand {
@@ -24,6 +24,10 @@ struct StatusCommand: GongdanCommand {
         var lastSeq: Int64
         var calendarYears: [Int]
         var loadedCalendarYears: [Int]
+        /// Years loaded at the hub for the district, as this node last received them (they win).
+        var hubCalendarYears: [Int]
+        /// Years loaded here that the hub loaded with other days (the hub's are used).
+        var calendarDisagreements: [CalendarDisagreement]
         /// Years in the next 60 days without a schedule (deadlines there fall back to Monday–Friday).
         var calendarFallbackYears: [Int]
         var sync: SyncView
@@ -59,6 +63,8 @@ struct StatusCommand: GongdanCommand {
         let service = try context.openService()
         let status = try service.status()
         let loaded = try service.store.loadedSchedules().map(\.year)
+        let hubYears = try service.store.hubPolicy().years.map(\.year)
+        let disagreements = try service.calendarDisagreements()
         let stats = status.statistics
         let sync = try service.store.syncSettings()
         let notices = try service.store.notices()
@@ -73,6 +79,7 @@ struct StatusCommand: GongdanCommand {
                 ticketsByStatus: Dictionary(uniqueKeysWithValues: TicketStatus.allCases.map { ($0.rawValue, stats.ticketsByStatus[$0] ?? 0) }),
                 overdue: stats.overdue, signOverdue: stats.signOverdue, events: stats.events, lastSeq: stats.lastSeq,
                 calendarYears: status.calendarYears, loadedCalendarYears: loaded,
+                hubCalendarYears: hubYears, calendarDisagreements: disagreements,
                 calendarFallbackYears: status.calendarFallbackYears,
                 sync: SyncView(hubURL: sync.hubURL, lastSuccess: sync.lastSuccess, lastAttempt: sync.lastAttempt,
                                offlineSince: sync.offlineSince, lastError: sync.lastError, unsent: sync.unsent,
@@ -81,7 +88,10 @@ struct StatusCommand: GongdanCommand {
                 recovery: recovery.map { RecoveryView(report: $0, lost: lost ?? "") }))
         } else {
             let labels = Labels(language: l)
-            let years = status.calendarYears.map { loaded.contains($0) ? l.pick("\($0)（已加载）", "\($0) (loaded)") : "\($0)" }
+            let years = status.calendarYears.map { year in
+                hubYears.contains(year) ? l.pick("\(year)（中心下发）", "\(year) (from the hub)")
+                    : loaded.contains(year) ? l.pick("\(year)（已加载）", "\(year) (loaded)") : "\(year)"
+            }
             var lines = [
                 l.pick("节点：", "Node: ") + "\(status.identity.code) \(status.identity.name)" + l.pick("（\(labels.role(status.identity.role))）", " (\(labels.role(status.identity.role)))"),
                 l.pick("副本：", "Replica: ") + context.dbPath,
@@ -126,5 +136,6 @@ struct StatusCommand: GongdanCommand {
             Console.out(lines.joined(separator: "\n"))
         }
         CalendarWarning.warn(status.calendarFallbackYears, language: l)
+        CalendarWarning.disagreements(disagreements, language: l)
     }
 }

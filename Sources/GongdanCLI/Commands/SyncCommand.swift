@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GongdanCore
 import GongdanNode
 import GongdanStore
 import GongdanSync
@@ -39,6 +40,12 @@ struct SyncCommand: GongdanCommand {
         var feedRestarted: Bool
         /// When this node's credential expires; absent when it never does.
         var credentialExpiresAt: Date?
+        /// Whether this sync took a new district policy from the hub (1.4).
+        var policyUpdated: Bool
+        /// Tickets whose deadlines were recomputed with it.
+        var ticketsRefolded: Int
+        /// Years loaded on this node that the hub loaded with other days (the hub's are used).
+        var calendarDisagreements: [CalendarDisagreement]
     }
 
     func validate() throws {
@@ -87,7 +94,8 @@ struct SyncCommand: GongdanCommand {
                                   pages: report.pages, hubHas: report.hubHas, cursor: report.cursor, unsent: unsent,
                                   clockOffsetSeconds: Int(report.clockOffset), conflicts: report.conflicts,
                                   ownEventsRecovered: report.ownEventsRecovered, feedRestarted: report.feedRestarted,
-                                  credentialExpiresAt: report.credentialExpiresAt))
+                                  credentialExpiresAt: report.credentialExpiresAt, policyUpdated: report.policyUpdated,
+                                  ticketsRefolded: report.ticketsRefolded, calendarDisagreements: report.calendarDisagreements))
         } else {
             if report.feedRestarted {
                 Console.out(l.pick("中心已由备份恢复：本节点从头重新拉取（已有的事件不会重复）",
@@ -100,6 +108,11 @@ struct SyncCommand: GongdanCommand {
             Console.out(l.pick(
                 "已同步：推送 \(report.pushed) 条（重复 \(report.duplicates)），拉取 \(report.pulled) 条（\(report.pages) 页），未发送 \(unsent) 条",
                 "Synced: pushed \(report.pushed) (\(report.duplicates) already there), pulled \(report.pulled) in \(report.pages) page(s), \(unsent) unsent"))
+            if report.policyUpdated {
+                Console.out(l.pick("已采用中心下发的区级规则（节假日安排、时限）：重新计算了 \(report.ticketsRefolded) 件工单的期限",
+                                   "Took the district policy from the hub (holiday schedules, limits): deadlines of \(report.ticketsRefolded) ticket(s) recomputed"))
+            }
+            CalendarWarning.disagreements(report.calendarDisagreements, language: l, toOutput: true)
             for conflict in report.conflicts {
                 Console.out(l.pick("冲突 #\(conflict.id) \(conflict.ticket)：\(conflict.summary)",
                                    "conflict #\(conflict.id) \(conflict.ticket): \(conflict.summary)"))

@@ -15,6 +15,7 @@ struct ErrorText: Sendable {
         switch error {
         case let error as TicketError: ticket(error)
         case let error as StoreError: store(error)
+        case let error as PolicyError: language.pick(error.chineseDescription, error.description)
         case let error as CalendarError: language.pick("节假日安排有误：\(error.description)", error.description)
         case let error as CLIError: cli(error)
         case let error as SyncError: sync(error)
@@ -85,6 +86,12 @@ struct ErrorText: Sendable {
             return "副本 \(path) \(reason == .restored ? "由备份恢复" : "从中心重新初始化")，可能缺少本节点已发送到中心的事件；未记录任何内容——请先运行 gongdan sync（取回这些事件），再重试该命令"
         case .storageFull(let path):
             return "副本 \(path) 所在磁盘已满：本次写入未保存任何内容（同步游标未移动）；请清理磁盘空间后重新运行该命令"
+        case .wrongDatabase(let path, let isHub):
+            return isHub
+                ? "\(path) 是中心数据库，不是节点副本：请对它使用 gongdan hub … 命令（如 gongdan hub calendar load FILE --db \(path)），或用 --db / GONGDAN_DB 指向节点副本"
+                : "\(path) 是节点副本，不是中心数据库：请对它使用节点命令，或用 --db / GONGDAN_HUB_DB 指向中心数据库"
+        case .cannotOpen(let path, let reason):
+            return "无法打开数据库 \(path)（\(reason)）；请检查路径和权限，或从备份恢复"
         }
     }
 

@@ -39,7 +39,7 @@
 /// ### Checking
 /// - ``validate()``
 /// - ``supportedYears``
-public struct HolidaySchedule: Sendable, Codable, Equatable {
+public struct HolidaySchedule: Sendable, Codable, Hashable {
     /// The year of the notice, e.g. `2026` for the notice on 2026's holidays (issued late in 2025).
     public var year: Int
     /// The notice this schedule transcribes, e.g. `"国办发明电〔2025〕7号"`.
