@@ -23,6 +23,7 @@ extension HubStore {
                 try db.execute(sql: "UPDATE nodes SET reported_seq = ?, reported_at = ? WHERE code = ?",
                                arguments: [reportedLastSeq, now.millis, node.code])
             }
+            try Self.recordAnsweredClock(db, node: node.code, now: now)
             let origin = try Self.originHead(db, node.code)
             let epoch = try String.fetchOne(db, sql: "SELECT epoch FROM hub WHERE id = 1")
             return SyncState(node: node.code, role: node.role, hubHas: origin.seq, hubHeadHash: origin.hash,
@@ -71,7 +72,12 @@ extension HubStore {
         }
         let head = try Self.originHead(db, node.code)
         let scope = try scopeFolded(db, unit: node.unit, of: Set(request.events.map(\.ticket)), now: now)
-        let validator = PushValidator(caller: node, hubHas: head.seq, hubHeadHash: head.hash, now: now, limits: limits)
+        var validator = PushValidator(caller: node, hubHas: head.seq, hubHeadHash: head.hash, now: now, limits: limits)
+        if request.protocol >= StampRules.since, request.events.contains(where: { $0.id.seq > head.seq }) {
+            validator.hubHeadHLC = try Self.stamp(db, origin: node.code, seq: head.seq)
+            validator.clockFloor = try Self.clockFloor(db, node: node.code)
+            validator.ticketStamps = try Self.ticketStamps(db, tickets: Set(request.events.map(\.ticket)))
+        }
         let fresh = try validator.validateChain(request, prepared: prepared, inScope: { scope.contains($0) })
         try judge(db, fresh.map(\.event))
 
@@ -113,6 +119,7 @@ extension HubStore {
             """).execute(arguments: [now.millis, request.backlog, request.software, request.protocol.description,
                                      fresh.isEmpty ? nil : request.publicKey, reportedSeq, reportedSeq, now.millis, node.code])
         let hubHas = try Self.originHead(db, node.code).seq
+        if !fresh.isEmpty { try Self.pruneClockFloors(db, node: node.code, hubHas: hubHas) }
         return PushResponse(accepted: fresh.count, duplicates: request.events.count - fresh.count, hubHas: hubHas,
                             conflicts: notices)
     }
