@@ -10,10 +10,11 @@ extension HubStore {
         HybridTimestamp(millis: Int64((now.timeIntervalSince1970).rounded(.down)) * 1000)
     }
 
-    /// Remembers the clock answered to `node` in its state answer (``syncState(for:now:reportedLastSeq:protocol:)``).
+    /// Remembers the clock answered to `node` in its state answer (``syncState(for:now:reportedLastSeq:protocol:)``):
+    /// the latest answer's, which the node's next pull proves it read — not the highest ever answered, which
+    /// a lost answer may never have delivered.
     static func recordAnsweredClock(_ db: Database, node: String, now: Date) throws {
-        try db.execute(sql: "UPDATE nodes SET answered_hlc = max(coalesce(answered_hlc, 0), ?) WHERE code = ?",
-                       arguments: [answeredClock(now).packed, node])
+        try db.execute(sql: "UPDATE nodes SET answered_hlc = ? WHERE code = ?", arguments: [answeredClock(now).packed, node])
     }
 
     /// Records that `node` had read the clock of its last state answer: a 1.4 node pulls only after

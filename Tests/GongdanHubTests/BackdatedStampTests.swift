@@ -111,9 +111,11 @@ struct BackdatedStampTests {
             try main.perform(.contact(note: "电话联系黄老板"), on: "DX", at: Self.cst("2026-09-28 14:00"))
             try hub.sync(main, from: "WS")
             try hub.sync(main, from: "DX")
-            let deadline = try #require(try hub.store.db.read { db in
-                try Int64.fetchOne(db, sql: "SELECT deadline FROM tickets WHERE code = ?", arguments: [main.code])
-            }).map { Date(millis: $0) }
+            let code = main.code
+            let millis: Int64? = try await hub.store.db.read { db in
+                try Int64.fetchOne(db, sql: "SELECT deadline FROM tickets WHERE code = ?", arguments: [code])
+            }
+            let deadline = Date(millis: try #require(millis))
             #expect(deadline < hub.now)
             try main.perform(.progress(note: "仍在协调"), on: "DX", at: deadline.addingTimeInterval(3600))
             try hub.sync(main, from: "DX")

@@ -40,7 +40,7 @@ struct SlowClockNodeTests {
         let first = try await dxSync.run()
         #expect(first.pulled == 2 && first.clockOffset < -86_400)
         #expect(try dx.store.hybridClock() >= HybridTimestamp(hubTime))
-        let floor = try hub.db.read { db in try HubStore.clockFloor(db, node: "DX") }
+        let floor = try await hub.db.read { db in try HubStore.clockFloor(db, node: "DX") }
         #expect(floor.lowest(forSeq: 1)?.hlc == HybridTimestamp(hubTime), "DX's sync recorded its floor")
         let (sign, _) = try dx.perform(.sign, on: ticket.code)
         let second = try await dxSync.run()
