@@ -6,7 +6,8 @@ import GongdanSync
 extension HubStore {
     /// What the hub holds of `node` (`GET /sync/state`), the hub's clock, limits and directory,
     /// its epoch, and what the node reported at its previous contact. Records that the node was
-    /// seen, the protocol it spoke and, when it says (1.2 `?lastSeq=`), its last local seq.
+    /// seen, the protocol it spoke, the clock it was answered (its next pull makes it the node's clock
+    /// floor, ``recordClockFloor(node:lastSeq:)``) and, when it says (1.2 `?lastSeq=`), its last local seq.
     public func syncState(for node: RegisteredNode, now: Date, reportedLastSeq: Int64? = nil,
                           protocol version: ProtocolVersion? = nil) throws(SyncError) -> SyncState {
         try syncWrite { db in
@@ -35,7 +36,8 @@ extension HubStore {
     /// Stores a push from `caller` in one transaction, or refuses it whole (nothing stored).
     ///
     /// The hub registers the node's public key at its first push, checks the batch with
-    /// `PushValidator` (scope: the tickets the unit is or was assigned to, or created), answers a
+    /// `PushValidator` (scope: the tickets the unit is or was assigned to, or created; for a 1.4 push, the
+    /// stamps against the origin's head, its clock floor and the tickets' events, ``StampRules``), answers a
     /// replay with `duplicates` (refusing an event it holds with other content:
     /// `conflicting_event`), stores the new events under the next commit sequences and updates the
     /// node's health; with `.immediate` it also folds them (and any events waiting) into the
