@@ -65,6 +65,11 @@ public struct DirectSyncTransport: SyncTransport {
         return try relay { try hub.pull(for: node, after: cursor, limit: limit) }
     }
 
+    public func pull(after cursor: Int64, limit: Int, reportingLastSeq lastSeq: Int64) async throws -> PullResponse {
+        let node = try caller()
+        return try relay { try hub.pull(for: node, after: cursor, limit: limit, clockRead: HubStore.ClockRead(lastSeq: lastSeq)) }
+    }
+
     /// The node the token belongs to, refused as the HTTP hub would refuse it.
     func caller() throws -> RegisteredNode {
         let node: RegisteredNode?

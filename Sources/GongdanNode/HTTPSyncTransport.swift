@@ -52,6 +52,12 @@ public struct HTTPSyncTransport: SyncTransport {
         }
     }
 
+    public func pull(after cursor: Int64, limit: Int, reportingLastSeq lastSeq: Int64) async throws -> PullResponse {
+        try await send(.GET, "api/v1/sync/pull?after=\(cursor)&limit=\(limit)&lastSeq=\(lastSeq)", body: nil) { buffer in
+            try buffer.withUnsafeReadableBytes { try PullResponse.decode(from: $0) }
+        }
+    }
+
     func send<Response: Decodable>(
         _ method: HTTPMethod, _ path: String, body: [UInt8]?,
         decode: (ByteBuffer) throws -> Response = { try GongdanJSON.decoder().decode(Response.self, from: Data($0.readableBytesView)) }

@@ -49,6 +49,9 @@ public struct SyncSession: Sendable {
         // A hub restored from a backup has a new epoch: its feed may be behind this node's cursor.
         if try store.adoptHubEpoch(state.epoch) { report.feedRestarted = true }
         report.clockOffset = now().timeIntervalSince(state.serverTime)
+        // The node's clock moves past the hub's, so an honest node with a slow clock never stamps an
+        // event below what the hub knows it has read (`clock_behind`, docs/clocks.md).
+        try store.observeHubClock(state.serverTime)
         report.credentialExpiresAt = state.credentialExpiresAt
         // The district policy (1.4): taken before the pull, so what the pull brings is folded with it.
         if let policy = state.policy {
@@ -75,7 +78,12 @@ public struct SyncSession: Sendable {
         // changes nothing at the hub; a page fetched but never applied is simply asked for again).
         var cursor = try store.syncSettings().cursor
         let transport = transport, limit = state.limits.maxPullEvents
-        var next: Task<PullResponse, any Error>? = Task { [cursor] in try await transport.pull(after: cursor, limit: limit) }
+        // The first page reports the node's last seq: it has read the hub's clock (the hub's clock floor).
+        let lastSeq = try store.lastSeq()
+        var next: Task<PullResponse, any Error>? = Task { [cursor] in
+            try await reporting ? transport.pull(after: cursor, limit: limit, reportingLastSeq: lastSeq)
+                                : transport.pull(after: cursor, limit: limit)
+        }
         defer { next?.cancel() }
         while let fetching = next {
             let page = try await fetching.value

@@ -15,6 +15,10 @@ public protocol SyncTransport: Sendable {
     func push(_ batch: OutgoingPush) async throws -> PushResponse
     /// `GET /api/v1/sync/pull?after=&limit=`.
     func pull(after cursor: Int64, limit: Int) async throws -> PullResponse
+    /// `GET /api/v1/sync/pull?after=&limit=&lastSeq=N` (1.4): also tells the hub this node's last
+    /// local seq, once the node has read the hub's clock in its state answer, so the hub knows the
+    /// floor of the stamps of the events the node makes from now on (``GongdanSync/ClockFloor``).
+    func pull(after cursor: Int64, limit: Int, reportingLastSeq lastSeq: Int64) async throws -> PullResponse
 }
 
 extension SyncTransport {
@@ -28,5 +32,10 @@ extension SyncTransport {
     public func state(reportingLastSeq lastSeq: Int64?, policyDigest: String?) async throws -> SyncState {
         if let lastSeq { return try await state(reportingLastSeq: lastSeq) }
         return try await state()
+    }
+
+    /// Transports that cannot carry the report ask for the plain page (bundles record no clock floor).
+    public func pull(after cursor: Int64, limit: Int, reportingLastSeq lastSeq: Int64) async throws -> PullResponse {
+        try await pull(after: cursor, limit: limit)
     }
 }

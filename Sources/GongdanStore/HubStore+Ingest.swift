@@ -6,8 +6,9 @@ import GongdanSync
 extension HubStore {
     /// What the hub holds of `node` (`GET /sync/state`), the hub's clock, limits and directory,
     /// its epoch, and what the node reported at its previous contact. Records that the node was
-    /// seen, the protocol it spoke and, when it says (1.2 `?lastSeq=`), its last local seq. The
-    /// answer carries the digest of the district policy, and the policy itself unless the caller
+    /// seen, the protocol it spoke, the clock it was answered (its next pull makes it the node's clock
+    /// floor, ``recordClockFloor(node:lastSeq:)``) and, when it says (1.2 `?lastSeq=`), its last local seq.
+    /// The answer carries the digest of the district policy, and the policy itself unless the caller
     /// said (1.4 `?policy=`) that it holds that digest already.
     public func syncState(for node: RegisteredNode, now: Date, reportedLastSeq: Int64? = nil,
                           protocol version: ProtocolVersion? = nil, policyDigest: String? = nil) throws(SyncError) -> SyncState {
@@ -25,6 +26,7 @@ extension HubStore {
                 try db.execute(sql: "UPDATE nodes SET reported_seq = ?, reported_at = ? WHERE code = ?",
                                arguments: [reportedLastSeq, now.millis, node.code])
             }
+            try Self.recordAnsweredClock(db, node: node.code, now: now)
             let origin = try Self.originHead(db, node.code)
             let epoch = try String.fetchOne(db, sql: "SELECT epoch FROM hub WHERE id = 1")
             let policy = try Self.syncedPolicy(db)
@@ -39,7 +41,8 @@ extension HubStore {
     /// Stores a push from `caller` in one transaction, or refuses it whole (nothing stored).
     ///
     /// The hub registers the node's public key at its first push, checks the batch with
-    /// `PushValidator` (scope: the tickets the unit is or was assigned to, or created), answers a
+    /// `PushValidator` (scope: the tickets the unit is or was assigned to, or created; for a 1.4 push, the
+    /// stamps against the origin's head, its clock floor and the tickets' events, ``StampRules``), answers a
     /// replay with `duplicates` (refusing an event it holds with other content:
     /// `conflicting_event`), stores the new events under the next commit sequences and updates the
     /// node's health; with `.immediate` it also folds them (and any events waiting) into the
@@ -76,7 +79,12 @@ extension HubStore {
         }
         let head = try Self.originHead(db, node.code)
         let scope = try scopeFolded(db, unit: node.unit, of: Set(request.events.map(\.ticket)), now: now)
-        let validator = PushValidator(caller: node, hubHas: head.seq, hubHeadHash: head.hash, now: now, limits: limits)
+        var validator = PushValidator(caller: node, hubHas: head.seq, hubHeadHash: head.hash, now: now, limits: limits)
+        if request.protocol >= StampRules.since, request.events.contains(where: { $0.id.seq > head.seq }) {
+            validator.hubHeadHLC = try Self.stamp(db, origin: node.code, seq: head.seq)
+            validator.clockFloor = try Self.clockFloor(db, node: node.code)
+            validator.ticketStamps = try Self.ticketStamps(db, tickets: Set(request.events.map(\.ticket)))
+        }
         let fresh = try validator.validateChain(request, prepared: prepared, inScope: { scope.contains($0) })
         try judge(db, fresh.map(\.event))
 
@@ -118,6 +126,7 @@ extension HubStore {
             """).execute(arguments: [now.millis, request.backlog, request.software, request.protocol.description,
                                      fresh.isEmpty ? nil : request.publicKey, reportedSeq, reportedSeq, now.millis, node.code])
         let hubHas = try Self.originHead(db, node.code).seq
+        if !fresh.isEmpty { try Self.pruneClockFloors(db, node: node.code, hubHas: hubHas) }
         return PushResponse(accepted: fresh.count, duplicates: request.events.count - fresh.count, hubHas: hubHas,
                             conflicts: notices)
     }

@@ -12,8 +12,12 @@ extension HubStore {
     /// stops growing past `limits.maxPullBytes` (one event at least). The page carries, per origin
     /// in it, the lowest signed head at or above the page's highest seq of that origin. Events
     /// waiting to be folded are folded first (`now`: the hub's clock, for the conflicts found).
-    public func pull(for node: RegisteredNode, after cursor: Int64, limit: Int, now: Date = Date()) throws(SyncError) -> PullResponse {
-        let page = try storedPage(for: node, after: cursor, limit: limit, now: now)
+    /// `clockRead` (1.4): the puller read the hub's clock in its state answer — it says so with
+    /// `&lastSeq=` (its last local seq) or by speaking 1.4 — and the hub records the floor of the stamps
+    /// of its later events (``recordClockFloor(node:lastSeq:)``); nil for bundles and older nodes.
+    public func pull(for node: RegisteredNode, after cursor: Int64, limit: Int, now: Date = Date(),
+                     clockRead: ClockRead? = nil) throws(SyncError) -> PullResponse {
+        let page = try storedPage(for: node, after: cursor, limit: limit, now: now, clockRead: clockRead)
         var events: [TicketEvent] = []
         events.reserveCapacity(page.bodies.count)
         for (index, body) in page.bodies.enumerated() {
@@ -30,13 +34,23 @@ extension HubStore {
 
     /// The same page as `pull`, as the JSON body of the answer: the stored events are spliced in
     /// as they are (they are already canonical), so serving a page decodes and encodes no event.
-    public func pullEncoded(for node: RegisteredNode, after cursor: Int64, limit: Int,
-                            now: Date = Date()) throws(SyncError) -> (body: [UInt8], events: Int, cursor: Int64) {
-        let page = try storedPage(for: node, after: cursor, limit: limit, now: now)
+    public func pullEncoded(for node: RegisteredNode, after cursor: Int64, limit: Int, now: Date = Date(),
+                            clockRead: ClockRead? = nil) throws(SyncError) -> (body: [UInt8], events: Int, cursor: Int64) {
+        let page = try storedPage(for: node, after: cursor, limit: limit, now: now, clockRead: clockRead)
         let body = SplicedMessage.pull(events: page.bodies.lazy.map(\.utf8), cursor: page.cursor, more: page.more,
                                        heads: page.heads, units: page.units, notices: page.notices,
                                        conflicts: page.conflicts)
         return (body, page.bodies.count, page.cursor)
+    }
+
+    /// A pull from a node that read the hub's clock in its state answer (1.4).
+    public struct ClockRead: Hashable, Sendable {
+        /// The node's last local seq, when it reports it (`&lastSeq=`).
+        public var lastSeq: Int64?
+
+        public init(lastSeq: Int64?) {
+            self.lastSeq = lastSeq
+        }
     }
 
     /// A page of the feed as stored.
@@ -55,7 +69,9 @@ extension HubStore {
 
     /// The page as it stands once every stored event is folded (a pull sees every push the hub
     /// acknowledged before it); the last page hands over the conflicts the node was not yet told of.
-    func storedPage(for node: RegisteredNode, after cursor: Int64, limit: Int, now: Date) throws(SyncError) -> StoredPage {
+    func storedPage(for node: RegisteredNode, after cursor: Int64, limit: Int, now: Date,
+                    clockRead: ClockRead? = nil) throws(SyncError) -> StoredPage {
+        if let clockRead { try recordClockFloor(node: node.code, lastSeq: clockRead.lastSeq) }
         try catchUpProjections(now: now)
         var page = try feedPage(for: node, after: cursor, limit: limit)
         if !page.more, try syncRead({ db in try Self.hasConflictMail(db, for: node.code) }) {

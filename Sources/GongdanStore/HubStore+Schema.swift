@@ -184,6 +184,20 @@ extension HubStore {
                 );
                 """)
         }
+        migrator.registerMigration("hub v11: clock floors") { db in
+            // An origin's clock only moves forward (StampRules): the hub keeps the clock it answered each
+            // node at its last state request, and, once the node's pull proves it read that answer, the
+            // floor of the stamps of the events the node makes after its last seq then.
+            try db.execute(sql: """
+                ALTER TABLE nodes ADD COLUMN answered_hlc INTEGER;   -- the hub's clock in its last state answer, packed
+                CREATE TABLE clock_floors (
+                    node TEXT NOT NULL,
+                    after_seq INTEGER NOT NULL,   -- the node's last local seq when it had read the clock
+                    hlc INTEGER NOT NULL,         -- events after after_seq are stamped at or above this, packed
+                    PRIMARY KEY (node, after_seq)
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 }

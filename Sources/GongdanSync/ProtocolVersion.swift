@@ -17,7 +17,8 @@ public struct ProtocolVersion: Hashable, Comparable, Sendable, Codable, CustomSt
     /// 1.3 lets the hub fold a 1.3 node's push after answering it: the last pull page carries the
     /// `conflicts` its events raised that no push answer told it of.
     /// 1.4: the hub re-decides every pushed event by the rule table (`rule_violation`,
-    /// `causal_past_unknown`).
+    /// `causal_past_unknown`); an origin's clock only moves forward (`clock_behind`, ``StampRules``),
+    /// and a pull may report the node's last local seq (`&lastSeq=`) so the hub learns its clock floor.
     public static let current = ProtocolVersion(major: 1, minor: 4)
 
     /// The first version whose pushes a hub may fold after answering them.

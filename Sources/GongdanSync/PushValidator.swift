@@ -11,16 +11,35 @@ public struct PushValidator: Sendable {
     public var hubHeadHash: String?
     public var now: Date
     public var limits: SyncLimits
+    /// The stamp of the caller's event `hubHas` (nil: none held), the floor of its stamps (``StampRules``).
+    public var hubHeadHLC: HybridTimestamp?
+    /// What the hub knows the caller's clock had passed at its earlier contacts.
+    public var clockFloor: ClockFloor
+    /// The stamps of the events the hub holds on the push's tickets.
+    public var ticketStamps: TicketStamps
 
     /// The longest `software` a push may report (the node's health line shows it on the dashboard).
     public static let longestSoftware = 100
 
-    public init(caller: RegisteredNode, hubHas: Int64, hubHeadHash: String?, now: Date, limits: SyncLimits = .default) {
+    /// The values a push's `backlog` may take: a node's unsent events are never negative, and no node
+    /// holds a billion (a larger number is a forgery, and must not overflow the seq it is added to).
+    public static let backlogRange: ClosedRange<Int> = 0...1_000_000_000
+
+    public init(caller: RegisteredNode, hubHas: Int64, hubHeadHash: String?, now: Date, limits: SyncLimits = .default,
+                hubHeadHLC: HybridTimestamp? = nil, clockFloor: ClockFloor = .none, ticketStamps: TicketStamps = TicketStamps()) {
         self.caller = caller
         self.hubHas = hubHas
         self.hubHeadHash = hubHeadHash
         self.now = now
         self.limits = limits
+        self.hubHeadHLC = hubHeadHLC
+        self.clockFloor = clockFloor
+        self.ticketStamps = ticketStamps
+    }
+
+    /// The rules for the stamps of the caller's fresh events (``StampRules``).
+    public var stamps: StampRules {
+        StampRules(previous: hubHeadHLC, floor: clockFloor, tickets: ticketStamps)
     }
 
     /// The verdict on a push: the events to store (the ones the hub lacks), or a refusal.
@@ -47,6 +66,9 @@ public struct PushValidator: Sendable {
         }
         guard request.software.count <= Self.longestSoftware, !request.software.contains(where: { $0.isNewline }) else {
             throw SyncError(.malformed, "the push's software field is \(request.software.count) characters: it names the gongdan version on one line, at most \(Self.longestSoftware)")
+        }
+        guard Self.backlogRange.contains(request.backlog) else {
+            throw SyncError(.malformed, "the push's backlog is \(request.backlog): it counts the events the node still holds unsent, from \(Self.backlogRange.lowerBound) to \(Self.backlogRange.upperBound)")
         }
         guard request.events.count <= limits.maxPushEvents else {
             throw SyncError(.batchTooLarge, "\(request.events.count) events in one push; send at most \(limits.maxPushEvents) per batch")
@@ -80,12 +102,15 @@ public struct PushValidator: Sendable {
         }
         let ceiling = now.addingTimeInterval(limits.clockAllowance)
         var createdHere = Set<String>()
+        var stamps = stamps
+        let checksStamps = request.protocol >= StampRules.since
         for event in fresh {
             try checkRole(event)
             guard event.time <= ceiling else {
                 let ahead = Int(event.time.timeIntervalSince(now) / 60)
                 throw SyncError(.clockAhead, "event \(event.id) is stamped \(ahead) minutes ahead of the hub's clock; correct the node's clock (timedatectl); its events stay on the node and go through once the hub's clock reaches their stamps (a node's hybrid clock never runs back, so events already stamped ahead wait for it)")
             }
+            if checksStamps { try stamps.check(event) }
             if case .created = event.payload {
                 guard event.ticket.hasPrefix(caller.code + "-") else {
                     throw SyncError(.originMismatch, "ticket code \(event.ticket) does not begin with the creating node's code \(caller.code)")

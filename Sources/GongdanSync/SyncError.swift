@@ -19,6 +19,10 @@ public struct SyncError: Error, Hashable, Sendable, Codable, CustomStringConvert
         case roleForbidden = "role_forbidden"
         case outOfScope = "out_of_scope"
         case clockAhead = "clock_ahead"
+        /// An event is stamped below its origin's previous event, below the hub's clock its node had
+        /// read before making it, or below an event it saw (1.4, ``StampRules``): its clock ran back
+        /// or it was backdated. The message names the event, its stamp and the floor; nothing is stored.
+        case clockBehind = "clock_behind"
         case conflictingEvent = "conflicting_event"
         case notFound = "not_found"
         case rateLimited = "rate_limited"
@@ -41,7 +45,7 @@ public struct SyncError: Error, Hashable, Sendable, Codable, CustomStringConvert
             case .tooLarge: 413
             case .seqGap, .chainBroken, .conflictingEvent, .notEvaluable, .causalPastUnknown: 409
             case .badSignature, .ruleViolation: 422
-            case .clockAhead: 422
+            case .clockAhead, .clockBehind: 422
             case .notFound: 404
             case .rateLimited: 429
             case .storage: 503

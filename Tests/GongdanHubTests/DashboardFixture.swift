@@ -30,16 +30,19 @@ struct DashboardFixture {
         try first.perform(.reply(result: "已协调施工单位缩短围挡，李经办", resolved: true), on: "DX", at: Fixtures.cst("2026-10-09 09:00"))
         try hub.sync(first, from: "WS")
         try hub.sync(first, from: "DX")
+
+        // WS's own seqs and stamps run on across both tickets, as on its replica: an origin's clock only
+        // moves forward (the hub refuses an event stamped below the origin's previous one).
+        var second = TicketHarness(code: Self.unsigned)
+        second.replicas["WS"]!.seq = 2
+        try second.intake(Fixtures.complaint(), on: "WS", at: Fixtures.cst("2026-09-28 10:30"), queryCode: "XYZ789")
+        try second.perform(.dispatch(lead: "QX", co: []), on: "WS", at: Fixtures.cst("2026-09-28 10:45"))
+        try hub.sync(second, from: "WS")
+
+        first.replicas["WS"]!.seq = 4
         first.deliver(from: "DX", to: "WS")
         try first.perform(.review(accept: true, reason: nil), on: "WS", at: Fixtures.cst("2026-10-10 09:00"))
         try hub.sync(first, from: "WS")
-
-        var second = TicketHarness(code: Self.unsigned)
-        // WS continues its own seqs after the first ticket's three events.
-        second.replicas["WS"]!.seq = 3
-        try second.intake(Fixtures.complaint(), on: "WS", at: Fixtures.cst("2026-09-28 09:30"), queryCode: "XYZ789")
-        try second.perform(.dispatch(lead: "QX", co: []), on: "WS", at: Fixtures.cst("2026-09-28 10:30"))
-        try hub.sync(second, from: "WS")
     }
 
     /// The hub's router as an application, with `publicLimit` for the public page.

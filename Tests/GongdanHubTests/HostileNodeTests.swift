@@ -118,11 +118,12 @@ struct HostileNodeTests {
             }
         }
 
-        /// `origin`'s events in both harnesses that the hub does not hold yet.
+        /// `origin`'s events in both harnesses that the hub does not hold yet, in the order they were
+        /// stamped (each harness keeps its own clock for the node: an origin's clock only moves forward).
         func fresh(_ origin: String) -> [TicketEvent] {
             [("main", main), ("walkIn", walkIn)].flatMap { name, harness in
                 harness.allEvents.filter { $0.id.origin == origin }.dropFirst(pushed["\(name)/\(origin)", default: 0])
-            }
+            }.sorted { $0.hlc < $1.hlc }
         }
 
         mutating func markPushed(_ origin: String) {

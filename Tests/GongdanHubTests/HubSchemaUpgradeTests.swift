@@ -18,7 +18,8 @@ struct HubSchemaUpgradeTests {
         let expectedStatus = try hub.store.db.read { db in try String.fetchOne(db, sql: "SELECT status FROM tickets WHERE code = 'WS-26-0001'") }
         #expect(expectedStatus == "handling")
         let migrations = HubStore.migrator().migrations
-        #expect(migrations.count == 10)
+        #expect(migrations.count == 11)
+        #expect(migrations.last == "hub v11: clock floors")
         let scoringDays = try Self.scoringDays(hub.store)
         #expect(!scoringDays.isEmpty)
 
@@ -40,6 +41,12 @@ struct HubSchemaUpgradeTests {
             let status = try upgraded.db.read { db in try String.fetchOne(db, sql: "SELECT status FROM tickets WHERE code = 'WS-26-0001'") }
             #expect(status == expectedStatus, "from \(migration)")
             #expect(try Self.scoringDays(upgraded) == scoringDays, "from \(migration)")
+            // and it keeps clock floors (v11): none yet, every node's answered clock unknown
+            let floors = try upgraded.db.read { db in
+                (try Int.fetchOne(db, sql: "SELECT count(*) FROM clock_floors"),
+                 try Int.fetchOne(db, sql: "SELECT count(*) FROM nodes WHERE answered_hlc IS NOT NULL"))
+            }
+            #expect(floors.0 == 0 && floors.1 == 0, "from \(migration)")
         }
     }
 

@@ -31,7 +31,7 @@ struct VectorTests {
 
     /// What differs between the fold of `events` and the vector's expected state ("" when nothing).
     static func mismatches(_ events: [TicketEvent], _ vector: SyncVector) -> String {
-        guard let state = TicketFold.fold(events) else { return "the events fold to no ticket" }
+        guard let state = TicketFold.fold(vector.delivered(events)) else { return "the events fold to no ticket" }
         return StateProjection.mismatches(vector.expected, state).joined(separator: "; ")
     }
 
@@ -88,11 +88,11 @@ struct VectorTests {
     func incrementalArrival(file: String) throws {
         // Given a vector and the state of its events in their natural order
         let vector = try Self.vector(file)
-        let reference = try #require(TicketFold.fold(vector.events))
+        let reference = try #require(TicketFold.fold(vector.delivered(vector.events)))
         for delivery in vector.deliveries {
             // When a replica folds after every arrival, holding events whose predecessors are missing
             var held: [TicketEvent] = []
-            for index in delivery {
+            for index in delivery where !vector.stampRefused.contains(vector.events[index].id.description) {
                 held.append(vector.events[index])
                 _ = TicketFold.fold(held)
             }
@@ -105,10 +105,11 @@ struct VectorTests {
     func conflicts(file: String) throws {
         // Given a vector and its folded state
         let vector = try Self.vector(file)
-        let state = try #require(TicketFold.fold(vector.events))
+        let events = vector.delivered(vector.events)
+        let state = try #require(TicketFold.fold(events))
         Self.checking(vector) {
             // When the conflict detector looks at the history
-            let detected = ConflictDetector.detect(events: vector.events, state: state)
+            let detected = ConflictDetector.detect(events: events, state: state)
             // Then it finds the listed conflicts (events compared as sets), no more, no fewer
             let found = detected.map { ConflictSignature(kind: $0.kind, events: Set($0.events.map(\.description))) }
             let listed = vector.conflicts.map { ConflictSignature(kind: $0.kind, events: Set($0.events)) }
@@ -120,7 +121,7 @@ struct VectorTests {
     func conflictsAreVisibleInState(file: String) throws {
         // Given a vector and its folded state
         let vector = try Self.vector(file)
-        let state = try #require(TicketFold.fold(vector.events))
+        let state = try #require(TicketFold.fold(vector.delivered(vector.events)))
         try Self.checking(vector) {
             for conflict in vector.conflicts {
                 // When the conflict's events are looked up
@@ -182,6 +183,7 @@ struct VectorTests {
             #expect(made.deliveries == file.deliveries, "\(made.name)")
             #expect(made.events.map(\.id) == file.events.map(\.id), "\(made.name)")
             #expect(made.refused == file.refused, "\(made.name)")
+            #expect(made.clockFloors == file.clockFloors, "\(made.name)")
         }
     }
 
@@ -189,8 +191,8 @@ struct VectorTests {
           arguments: fileNames)
     func refusals(file: String) throws {
         let vector = try Self.vector(file)
-        let refused = vector.refused ?? []
-        let state = try #require(TicketFold.fold(vector.events))
+        let refused = (vector.refused ?? []).filter { !vector.stampRefused.contains($0.event) }
+        let state = try #require(TicketFold.fold(vector.delivered(vector.events)))
         #expect(Set(state.refusedEvents.map(\.description)) == Set(refused.map(\.event)))
         let judge = EventJudge(policy: .official)
         for refusal in refused {
@@ -199,6 +201,26 @@ struct VectorTests {
             // the fold ignores it there too).
             let held = vector.events.filter { other in other.id.origin != event.id.origin || other.id.seq < event.id.seq }
             let error = try #require(throws: SyncError.self) { try judge.judge(ticket: event.ticket, held: held, fresh: [event]) }
+            #expect(error.code.rawValue == refusal.code)
+            if let rule = refusal.rule { #expect(error.message.contains("rule \(rule)"), "\(error.message)") }
+        }
+    }
+
+    @Test("every event a vector refuses for its stamp is refused by the stamp rules with clock_behind, naming its rule",
+          arguments: fileNames)
+    func stampRefusals(file: String) throws {
+        // Given a vector's events refused for their stamps
+        let vector = try Self.vector(file)
+        for name in vector.stampRefused.sorted() {
+            let refusal = try #require(vector.refused?.first { $0.event == name })
+            let event = try #require(vector.event(name))
+            // When the hub checks it against its origin's earlier events, the origin's clock floor and the
+            // ticket's events it holds (everything but the origin's later events and other refused ones)
+            let held = vector.delivered(vector.events).filter { $0.id.origin != event.id.origin || $0.id.seq < event.id.seq }
+            let previous = held.filter { $0.id.origin == event.id.origin }.max { $0.id.seq < $1.id.seq }?.hlc
+            var rules = StampRules(previous: previous, floor: vector.clockFloor(of: event.id.origin), tickets: TicketStamps(held))
+            // Then it is refused with the listed code, naming the listed rule
+            let error = try #require(throws: SyncError.self) { try rules.check(event) }
             #expect(error.code.rawValue == refusal.code)
             if let rule = refusal.rule { #expect(error.message.contains("rule \(rule)"), "\(error.message)") }
         }

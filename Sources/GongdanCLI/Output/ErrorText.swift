@@ -33,6 +33,10 @@ struct ErrorText: Sendable {
         switch error.code {
         case .ruleViolation:
             return "中心拒收本节点的事件：其中一条违反了工单办理规则（规则见 docs/rules.md）。本节点的事件都保留在本机，但这条事件处理之前，其后的事件无法上传；请把下面的原因告诉中心管理员。原因：\(error.message)"
+        case .clockBehind:
+            return SyncRefusalText.clockBehind(error)
+        case .clockAhead:
+            return SyncRefusalText.clockAhead(error)
         case .causalPastUnknown:
             return "中心暂时缺少本节点已看到的其他节点事件（例如中心刚从备份恢复），这些事件会在相应节点同步后到达；请稍后再运行 gongdan sync。详情：\(error.message)"
         default:

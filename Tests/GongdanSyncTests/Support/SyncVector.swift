@@ -1,5 +1,6 @@
 import Foundation
 import GongdanCore
+import GongdanSync
 
 /// A JSON value, for the open-ended parts of a vector file (`expected`).
 enum JSONValue: Hashable, Sendable, Codable, CustomStringConvertible,
@@ -68,6 +69,13 @@ struct SyncVector: Codable, Sendable {
         var rule: String?
     }
 
+    /// What the hub knows an origin's clock had passed (1.4, ``ClockFloor``): after its seq `afterSeq`,
+    /// its events are stamped at or above `hlc`.
+    struct FloorStep: Codable, Hashable, Sendable {
+        var afterSeq: Int64
+        var hlc: HybridTimestamp
+    }
+
     var name: String
     var description: String
     var events: [TicketEvent]
@@ -78,6 +86,25 @@ struct SyncVector: Codable, Sendable {
     var conflicts: [Conflict]
     /// Events the hub refuses (absent: none).
     var refused: [Refusal]? = nil
+    /// Per origin, the clock floors the hub recorded (absent: none).
+    var clockFloors: [String: [FloorStep]]? = nil
+
+    /// Events refused for their stamps (`clock_behind`): the hub never lets them leave their node, so
+    /// every replica folds the vector without them.
+    var stampRefused: Set<String> {
+        Set((refused ?? []).filter { $0.code == SyncError.Code.clockBehind.rawValue }.map(\.event))
+    }
+
+    /// `events` without those refused for their stamps: what replicas receive.
+    func delivered(_ events: [TicketEvent]) -> [TicketEvent] {
+        let refused = stampRefused
+        return refused.isEmpty ? events : events.filter { !refused.contains($0.id.description) }
+    }
+
+    /// The floor of `origin`'s clock.
+    func clockFloor(of origin: String) -> ClockFloor {
+        ClockFloor(steps: (clockFloors?[origin] ?? []).map { ClockFloor.Step(afterSeq: $0.afterSeq, hlc: $0.hlc) })
+    }
 
     /// The directory of the committed vectors, found from this source file.
     static var directory: URL {

@@ -29,7 +29,7 @@ enum VectorGenerator {
         [try straightWalk(), try offlineRedispatch(), try concurrentCorrections(), try returnThenRedispatch(),
          try unsatisfiedTwice(), try batchesOutOfOrder(), try extensionAfterOfflineReply(),
          try extensionBeforeConcurrentReply(), try offlineReplyBeforeRedispatch(), try returnAfterContactRefused(),
-         try unitRewritesTheRecordRefused(), try forgedDeadlineNotTaken()]
+         try unitRewritesTheRecordRefused(), try forgedDeadlineNotTaken(), try backdatedSignRefused()]
     }
 
     // MARK: - Scenarios
@@ -327,9 +327,30 @@ enum VectorGenerator {
             conflicts: [])
     }
 
+    static func backdatedSignRefused() throws -> SyncVector {
+        var h = TicketHarness()
+        try h.intake(complaint(), on: "WS", at: cst("2026-11-02 09:00"))
+        try h.perform(.dispatch(lead: "DX", co: []), on: "WS", at: cst("2026-11-02 09:30"))
+        h.deliver(from: "WS", to: "DX")
+        // DX syncs on Thu 5 Nov 09:00, past its signing limit (end of Tue 3 Nov), holding no event of its own:
+        // the hub records the clock it read. At 10:00 DX signs, stamping the sign Tue 3 Nov 10:00.
+        h.forge(.signed, on: "DX", at: cst("2026-11-03 10:00"))
+        return make(
+            name: "13-backdated-sign-refused",
+            description: "The ticket is dispatched to DX on Mon 2 Nov, to be signed by the end of Tue 3 Nov. DX does not sign in time; on Thu 5 Nov 09:00 it syncs and reads the hub's clock, its last seq then 0 (clockFloors). An hour later it signs, stamping the sign (DX#1) Tue 3 Nov 10:00 — before its limit, so it would count as signed in time. The hub refuses the push with clock_behind naming stamp.clock-floor: DX's clock had passed Thu 5 Nov 09:00 before it made the event. The event never leaves DX: every replica folds the ticket without it — pending signature, past its limit.",
+            events: h.allEvents,
+            expected: [
+                "status": "pendingSign", "lead": "DX", "signBy": "2026-11-03T16:00:00Z", "deadline": "2026-11-16T16:00:00Z",
+                "refusedEvents": [], "eventCount": 2,
+            ],
+            conflicts: [],
+            refused: [.init(event: "DX#1", code: "clock_behind", rule: "stamp.clock-floor")],
+            clockFloors: ["DX": [.init(afterSeq: 0, hlc: HybridTimestamp(cst("2026-11-05 09:00")))]])
+    }
+
     static func make(name: String, description: String, events: [TicketEvent], extraDeliveries: [[Int]] = [],
                      expected: [String: JSONValue], conflicts: [SyncVector.Conflict],
-                     refused: [SyncVector.Refusal]? = nil) -> SyncVector {
+                     refused: [SyncVector.Refusal]? = nil, clockFloors: [String: [SyncVector.FloorStep]]? = nil) -> SyncVector {
         let events = ordered(events)
         let natural = Array(events.indices)
         // Origin by origin, origins in descending code order, each origin's events in seq order.
@@ -339,6 +360,6 @@ enum VectorGenerator {
         let evensThenOdds = natural.filter { $0 % 2 == 0 } + natural.filter { $0 % 2 == 1 }
         return SyncVector(name: name, description: description, events: events,
                           deliveries: [natural, natural.reversed(), byOrigin, evensThenOdds] + extraDeliveries,
-                          expected: expected, conflicts: conflicts, refused: refused)
+                          expected: expected, conflicts: conflicts, refused: refused, clockFloors: clockFloors)
     }
 }
