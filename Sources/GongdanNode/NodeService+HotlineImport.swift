@@ -62,7 +62,7 @@ extension NodeService {
             }
             do throws(TicketError) {
                 // A trial decision with a placeholder code: nothing is recorded.
-                _ = try TicketDecider.decideIntake(row.request, code: "\(identity.code)-00-0000", queryCode: "222222", in: context)
+                _ = try TicketDecider.decideIntake(row.request, code: "\(identity.code)-00-0000", in: context)
                 fresh.append(row)
             } catch {
                 report.problems.append(HotlineCSV.Problem(line: row.line, order: row.order,

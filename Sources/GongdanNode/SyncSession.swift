@@ -49,6 +49,11 @@ public struct SyncSession: Sendable {
         if try store.adoptHubEpoch(state.epoch) { report.feedRestarted = true }
         report.clockOffset = now().timeIntervalSince(state.serverTime)
         report.credentialExpiresAt = state.credentialExpiresAt
+        // The workstation keeps the district's query-code secret (1.4); a unit is never sent one,
+        // and would not keep it if it were.
+        if identity.role == .workstation, let text = state.queryCodeSecret, let secret = QueryCodeSecret(base64: text) {
+            try store.saveQueryCodeSecret(secret)
+        }
 
         let ownBefore = try store.lastSeq()
         // Push: own events after what the hub holds, in signed batches of their stored bytes.

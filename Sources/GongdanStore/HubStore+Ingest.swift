@@ -6,7 +6,8 @@ import GongdanSync
 extension HubStore {
     /// What the hub holds of `node` (`GET /sync/state`), the hub's clock, limits and directory,
     /// its epoch, and what the node reported at its previous contact. Records that the node was
-    /// seen, the protocol it spoke and, when it says (1.2 `?lastSeq=`), its last local seq.
+    /// seen, the protocol it spoke and, when it says (1.2 `?lastSeq=`), its last local seq. A
+    /// workstation caller also gets the district's query-code secret (1.4); a unit never does.
     public func syncState(for node: RegisteredNode, now: Date, reportedLastSeq: Int64? = nil,
                           protocol version: ProtocolVersion? = nil) throws(SyncError) -> SyncState {
         try syncWrite { db in
@@ -25,9 +26,12 @@ extension HubStore {
             }
             let origin = try Self.originHead(db, node.code)
             let epoch = try String.fetchOne(db, sql: "SELECT epoch FROM hub WHERE id = 1")
+            // Only the workstation derives query codes; a unit never receives the secret (1.4).
+            let secret = node.role == .workstation ? try Self.queryCodeSecret(db).base64 : nil
             return SyncState(node: node.code, role: node.role, hubHas: origin.seq, hubHeadHash: origin.hash,
                              publicKey: publicKey, serverTime: now, limits: limits, units: try Self.units(db),
-                             epoch: epoch, lastContact: previous, credentialExpiresAt: node.expiresAt, name: node.name)
+                             epoch: epoch, lastContact: previous, credentialExpiresAt: node.expiresAt, name: node.name,
+                             queryCodeSecret: secret)
         }
     }
 

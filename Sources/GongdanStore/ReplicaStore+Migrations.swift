@@ -70,6 +70,13 @@ extension ReplicaStore {
                 ALTER TABLE sync_state ADD COLUMN hub_epoch TEXT;       -- the hub's epoch; a new one (a restored hub) restarts the pull at 0
                 """)
         }
+        migrator.registerMigration("v7: query-code secret") { db in
+            // Query codes are derived from the ticket code and the district's secret (protocol 1.4),
+            // which the hub hands to workstation nodes only: a unit's replica keeps this NULL.
+            try db.execute(sql: """
+                ALTER TABLE sync_state ADD COLUMN query_code_secret TEXT;  -- base64; workstation nodes only
+                """)
+        }
         return migrator
     }
 }

@@ -17,8 +17,12 @@ public struct ProtocolVersion: Hashable, Comparable, Sendable, Codable, CustomSt
     /// 1.3 lets the hub fold a 1.3 node's push after answering it: the last pull page carries the
     /// `conflicts` its events raised that no push answer told it of.
     /// 1.4: the hub re-decides every pushed event by the rule table (`rule_violation`,
-    /// `causal_past_unknown`).
+    /// `causal_past_unknown`); query codes are derived, never carried: a `created` event has no
+    /// `queryCode` and the state answer gives the workstation `queryCodeSecret`.
     public static let current = ProtocolVersion(major: 1, minor: 4)
+
+    /// The first version whose `created` events carry no query code (the hub refuses one).
+    public static let derivedQueryCodes = ProtocolVersion(major: 1, minor: 4)
 
     /// The first version whose pushes a hub may fold after answering them.
     public static let deferredFolding = ProtocolVersion(major: 1, minor: 3)

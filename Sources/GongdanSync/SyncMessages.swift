@@ -46,11 +46,15 @@ public struct SyncState: Hashable, Sendable, Codable {
     public var credentialExpiresAt: Date?
     /// The caller's display name as registered (1.2), for `gongdan init --recover`.
     public var name: String?
+    /// The district's query-code secret, base64 (1.4), sent to the workstation only and absent for
+    /// every township or department: the workstation derives the entity's query codes
+    /// (``QueryCodeSecret``); a unit must never be able to.
+    public var queryCodeSecret: String?
 
     public init(protocol: ProtocolVersion = .current, node: String, role: Role, hubHas: Int64, hubHeadHash: String?,
                 publicKey: String?, serverTime: Date, limits: SyncLimits, units: [HandlingUnit],
                 epoch: String? = nil, lastContact: ReportedContact? = nil, credentialExpiresAt: Date? = nil,
-                name: String? = nil) {
+                name: String? = nil, queryCodeSecret: String? = nil) {
         self.protocol = `protocol`
         self.node = node
         self.role = role
@@ -64,6 +68,7 @@ public struct SyncState: Hashable, Sendable, Codable {
         self.lastContact = lastContact
         self.credentialExpiresAt = credentialExpiresAt
         self.name = name
+        self.queryCodeSecret = queryCodeSecret
     }
 }
 
