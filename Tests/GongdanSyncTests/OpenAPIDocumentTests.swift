@@ -204,7 +204,8 @@ struct OpenAPIDocumentTests {
             Set(Self.block("      properties:", in: Self.block("    \(name):", in: schemas)).filter { Self.indent($0) == 8 }.map(Self.key))
         }
         #expect(properties("SyncState") == ["protocol", "node", "role", "hubHas", "hubHeadHash", "publicKey", "serverTime", "limits", "units",
-                                            "epoch", "lastContact", "credentialExpiresAt", "name"])
+                                            "epoch", "lastContact", "credentialExpiresAt", "name", "queryCodeSecret"])
+        #expect(properties("HotlineIntakeResponse") == ["protocol", "ticket", "result", "queryCode", "progressPath"])
         #expect(properties("ReportedContact") == ["lastSeq", "at"])
         #expect(properties("PushRequest") == ["protocol", "node", "events", "head", "publicKey", "backlog", "software"])
         #expect(properties("PushResponse") == ["protocol", "accepted", "duplicates", "hubHas", "conflicts"])
