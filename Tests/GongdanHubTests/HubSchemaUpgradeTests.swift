@@ -18,7 +18,7 @@ struct HubSchemaUpgradeTests {
         let expectedStatus = try hub.store.db.read { db in try String.fetchOne(db, sql: "SELECT status FROM tickets WHERE code = 'WS-26-0001'") }
         #expect(expectedStatus == "handling")
         let migrations = HubStore.migrator().migrations
-        #expect(migrations.count == 9)
+        #expect(migrations.count == 10)
         let scoringDays = try Self.scoringDays(hub.store)
         #expect(!scoringDays.isEmpty)
 
