@@ -5,7 +5,7 @@ import GongdanCore
 /// `gongdan ticket new`: takes in a report (受理).
 struct TicketNewCommand: GongdanCommand {
     static let configuration = CommandConfiguration(
-        commandName: "new", abstract: "Take in a new ticket; prints its code and the query code for the entity.")
+        commandName: "new", abstract: "Take in a new ticket; prints its code (and, on the workstation, the query code for the entity).")
 
     /// Whether a unit keeps a walk-in or forwards it to the workstation.
     enum Handling: String, EnumerableFlag {
