@@ -12,7 +12,8 @@ extension HubStore {
     public static let noSuchPublicTicket = SyncError(.notFound, "no ticket matches this ticket code and query code (查询码); check both — the query code has six characters and was given when the matter was taken in")
 
     /// The entity's view of its ticket, or nil when the code and query code do not match (a missing
-    /// ticket and a wrong query code are the same nil). The query code is compared in constant time.
+    /// ticket and a wrong query code are the same nil). The query code is the derived one, or a legacy
+    /// ticket's stored one (``queryCodeMatches(_:ticket:queryCode:)``), compared in constant time.
     public func publicProgress(ticket code: String, queryCode: String) throws(SyncError) -> PublicProgress? {
         let code = TicketCode.normalized(code), query = TicketCode.normalized(queryCode)
         return try syncRead { db in

@@ -18,6 +18,8 @@ import GongdanSync
 /// - Set-up: ``init(path:limits:)``, ``initialize(district:at:)``, ``registerNode(code:role:name:at:)``
 /// - Sync: ``authenticate(token:)``, ``syncState(for:now:)``, ``ingest(_:from:now:)``, ``pull(for:after:limit:)``
 /// - Operator: ``nodes()``, ``conflicts(status:)``, ``resolveConflict(id:resolution:note:person:now:)``, ``verify()``
+/// - The entity: ``queryCode(for:)`` (derived with the district's secret), ``publicProgress(ticket:queryCode:)``,
+///   ``evaluatePublicly(ticket:queryCode:satisfaction:resolved:now:)``
 public final class HubStore: Sendable {
     /// The origin code of the hub's own events.
     public static let origin = "HUB"
