@@ -75,6 +75,31 @@ struct BundleExchangeTests {
         #expect(try district.hub.verify().isEmpty)
     }
 
+    @Test("a bundle is judged by the rule table like a push: a forged event refuses its batch and nothing of it is stored")
+    func forgedEventInABundle() async throws {
+        // Given DX's replica holding, after an honest walk-in, a forged one kept "for" QX with a past deadline
+        let district = try District()
+        let honest = try district.dx.createTicket(IntakeRequest(category: .help, source: .window, entity: BusinessEntity(name: "东兴五金店"),
+                                                                summary: "营业执照变更咨询", keep: true))
+        let intake = Intake(code: "DX-26-0099", queryCode: "ABC234", category: .complaint, source: .window,
+                            entity: BusinessEntity(name: "东兴粮油店"), summary: "栽赃的工单",
+                            keptBy: "QX", keptDeadline: Fixtures.cst("2026-09-01 24:00"))
+        let forged = TicketEvent(id: EventID(origin: "DX", seq: 2), ticket: intake.code, hlc: HybridTimestamp(district.clock.addingTimeInterval(60)),
+                                 clock: VectorClock(["DX": 1]), actor: Actor(node: "DX", role: .township, unit: "DX", person: "李镇"),
+                                 payload: .created(intake))
+        _ = try district.dx.store.appendOwnChain([forged])
+
+        // When the bundle reaches the hub
+        let export = try district.bundleExchange().export(now: district.clock)
+        let error = try #require(throws: SyncError.self) { try district.hub.importBundle(export.file, now: district.clock) }
+
+        // Then it is refused naming the rule, and the hub holds neither walk-in (they were one batch)
+        #expect(error.code == .ruleViolation && error.message.contains("rule create.kept-by-itself"), "\(error)")
+        #expect(try district.hub.verify().isEmpty)
+        try await district.syncWorkstation()
+        #expect(try district.ws.store.ticket(honest.code) == nil && (try district.ws.store.ticket(intake.code)) == nil)
+    }
+
     @Test("a bundle imported twice, and a reply imported twice or late, change nothing")
     func idempotent() async throws {
         let district = try District()
