@@ -38,7 +38,7 @@ struct WorkstationHistory {
         let units = SyntheticDistrict.units.shuffled(using: &random)
         let received = created.addingTimeInterval(-3600)
         let intake = Intake(
-            code: code, queryCode: TicketCode.makeQueryCode(using: &random), category: category, source: .hotline,
+            code: code, category: category, source: .hotline,
             entity: BusinessEntity(name: "港南区第\(number)号商户", contact: "联系人", phone: "0775-43\(10_000 + number % 90_000)"),
             summary: "经营中遇到的问题第\(number)号：道路施工影响门店经营，请协调处理",
             detail: "详细情况：施工围挡遮挡店面，顾客无法进店，已持续数周。",

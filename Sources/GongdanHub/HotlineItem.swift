@@ -71,10 +71,19 @@ public struct HotlineIntakeResponse: Hashable, Sendable, Codable {
     public var ticket: String
     /// `created` or `existing`.
     public var result: String
+    /// The ticket's query code (查询码, 1.4): the hotline tells it to the caller with the ticket code,
+    /// so the entity can follow its ticket and evaluate the result on the public page.
+    public var queryCode: String?
+    /// Where the entity looks its ticket up on this hub (1.4): `/progress`, a path on the hub's
+    /// public address, where it enters the ticket code and the query code.
+    public var progressPath: String?
 
-    public init(protocol: ProtocolVersion = .current, ticket: String, result: String) {
+    public init(protocol: ProtocolVersion = .current, ticket: String, result: String, queryCode: String? = nil,
+                progressPath: String? = nil) {
         self.protocol = `protocol`
         self.ticket = ticket
         self.result = result
+        self.queryCode = queryCode
+        self.progressPath = progressPath
     }
 }

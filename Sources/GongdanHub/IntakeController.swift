@@ -7,6 +7,7 @@ import Logging
 
 /// The 12345 hotline platform's entry point (`sync-protocol/README.md` §5, `POST /api/v1/intake`):
 /// a hotline item becomes a ticket of the hub's origin `HUB`, idempotently on its order number.
+/// The answer carries the ticket's query code and the public page's path for the caller.
 ///
 /// It takes only the platform's own credential (`gongdan hub intake-token`); a node's sync token
 /// is refused here (`403 role_forbidden`), as the intake token is refused on `/sync/*`.
@@ -27,7 +28,8 @@ struct IntakeController: Sendable {
             context.logger.info("intake", metadata: [
                 "order": "\(item.orderNumber)", "ticket": "\(outcome.ticket)", "result": "\(outcome.result.rawValue)",
             ])
-            return JSONBody.response(HotlineIntakeResponse(ticket: outcome.ticket, result: outcome.result.rawValue))
+            return JSONBody.response(HotlineIntakeResponse(ticket: outcome.ticket, result: outcome.result.rawValue,
+                                                           queryCode: outcome.queryCode, progressPath: "/progress"))
         }
     }
 

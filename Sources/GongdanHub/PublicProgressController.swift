@@ -28,6 +28,9 @@ struct PublicProgressController: Sendable {
     /// The page's "not found" line, the same for a missing ticket and a wrong query code.
     static let notFound = "未查询到与该工单编号和查询码相符的工单，请核对后再试。"
 
+    /// The page's answer to an evaluation of a ticket a unit took in at its window (`not_evaluable`).
+    static let revisitOnly = "本工单由承办单位窗口受理，不在本页评价：区工作站将回访您，听取并记录您的评价。"
+
     func addRoutes(to router: Router<HubRequestContext>) {
         router.get("progress") { _, _ in
             HTMLPage.response(PublicProgressPage.form(district: try await district()))
@@ -66,8 +69,9 @@ struct PublicProgressController: Sendable {
                 guard let progress else {
                     return HTMLPage.response(PublicProgressPage.form(district: district, message: Self.notFound), status: .notFound)
                 }
+                let message = progress.revisitOnly ? Self.revisitOnly : "当前无需评价：工单\(progress.statusText)。"
                 return HTMLPage.response(PublicProgressPage.progress(district: district, progress, query: form.query,
-                                                                     message: "当前无需评价：工单\(progress.statusText)。"),
+                                                                     message: message),
                                          status: .conflict)
             }
         }

@@ -39,6 +39,12 @@ enum PublicProgressPage {
             body += "<li><span class=\"muted\">\(HTMLPage.dateTime(step.at))</span> \(HTMLText.escape(step.text))</li>"
         }
         body += "</ol></section>"
+        if progress.revisitOnly && progress.status == .pendingEvaluation {
+            body += """
+                <section id="revisit"><h2>评价</h2>
+                <p id="revisit-note">本工单由承办单位窗口受理，不在本页评价：区工作站将回访您，听取并记录您的评价。</p></section>
+                """
+        }
         if progress.canEvaluate {
             body += """
                 <section id="evaluate"><h2>请评价本次办理</h2>

@@ -12,11 +12,15 @@ public struct HotlineImportReport: Hashable, Sendable {
         public var order: String
         /// The ticket code.
         public var ticket: String
+        /// The ticket's query code for the caller (derived on the workstation once it has synced with
+        /// a 1.4 hub), for the hotline platform to tell the caller; nil before the first sync.
+        public var queryCode: String?
 
-        public init(line: Int, order: String, ticket: String) {
+        public init(line: Int, order: String, ticket: String, queryCode: String? = nil) {
             self.line = line
             self.order = order
             self.ticket = ticket
+            self.queryCode = queryCode
         }
     }
 
@@ -62,7 +66,7 @@ extension NodeService {
             }
             do throws(TicketError) {
                 // A trial decision with a placeholder code: nothing is recorded.
-                _ = try TicketDecider.decideIntake(row.request, code: "\(identity.code)-00-0000", queryCode: "222222", in: context)
+                _ = try TicketDecider.decideIntake(row.request, code: "\(identity.code)-00-0000", in: context)
                 fresh.append(row)
             } catch {
                 report.problems.append(HotlineCSV.Problem(line: row.line, order: row.order,
@@ -75,7 +79,8 @@ extension NodeService {
         }
         for row in fresh {
             let state = try createTicket(row.request)
-            report.created.append(.init(line: row.line, order: row.order, ticket: state.code))
+            report.created.append(.init(line: row.line, order: row.order, ticket: state.code,
+                                        queryCode: try queryCode(for: state.code)))
         }
         return report
     }

@@ -62,18 +62,17 @@ public struct NodeService: Sendable {
 
     // MARK: - Tickets
 
-    /// Takes in a new ticket.
+    /// Takes in a new ticket. Its `created` event carries no query code (protocol 1.4): the
+    /// workstation derives it with ``queryCode(for:)``; a unit never learns it.
     public func createTicket(_ request: IntakeRequest) throws -> TicketState {
         if let order = request.hotlineOrder, let existing = try store.ticketCode(forHotlineOrder: order) {
             throw TicketError.invalidInput("hotline order \(order) was already taken in as ticket \(existing); see it with `gongdan ticket show \(existing)`")
         }
         let context = try decisionContext()
-        var random = SystemRandomNumberGenerator()
-        let queryCode = TicketCode.makeQueryCode(using: &random)
         return try store.recordNewTicket(person: person, at: context.now) { code, actor in
             var context = context
             context.actor = actor
-            return try TicketDecider.decideIntake(request, code: code, queryCode: queryCode, in: context)
+            return try TicketDecider.decideIntake(request, code: code, in: context)
         }.state
     }
 
@@ -92,12 +91,15 @@ public struct NodeService: Sendable {
         }
     }
 
-    /// A ticket with its history, or `unknownTicket`.
+    /// A ticket with its history, or `unknownTicket`. The history shows no legacy query code (one a
+    /// `created` event made before protocol 1.4 carried); on the workstation the detail carries the
+    /// derived one.
     public func detail(of code: String) throws -> TicketDetail {
         let code = TicketCode.normalized(code)
         let events = try store.events(ofTicket: code)
         guard let state = TicketFold.fold(events) else { throw TicketError.unknownTicket(code) }
-        return TicketDetail(state: state, events: events, units: try unitNames())
+        return TicketDetail(state: state, events: events.map(\.withoutLegacyQueryCode), units: try unitNames(),
+                            queryCode: try queryCode(for: code))
     }
 
     /// The work list.

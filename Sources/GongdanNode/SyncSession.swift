@@ -60,6 +60,11 @@ public struct SyncSession: Sendable {
             report.ticketsRefolded = adoption.refolded
         }
         report.calendarDisagreements = try store.calendarDisagreements()
+        // The workstation keeps the district's query-code secret (1.4); a unit is never sent one,
+        // and would not keep it if it were.
+        if identity.role == .workstation, let text = state.queryCodeSecret, let secret = QueryCodeSecret(base64: text) {
+            try store.saveQueryCodeSecret(secret)
+        }
 
         let ownBefore = try store.lastSeq()
         // Push: own events after what the hub holds, in signed batches of their stored bytes.

@@ -9,7 +9,8 @@ extension HubStore {
     /// seen, the protocol it spoke, the clock it was answered (its next pull makes it the node's clock
     /// floor, ``recordClockFloor(node:lastSeq:)``) and, when it says (1.2 `?lastSeq=`), its last local seq.
     /// The answer carries the digest of the district policy, and the policy itself unless the caller
-    /// said (1.4 `?policy=`) that it holds that digest already.
+    /// said (1.4 `?policy=`) that it holds that digest already. A workstation caller also gets the
+    /// district's query-code secret (1.4); a unit never does.
     public func syncState(for node: RegisteredNode, now: Date, reportedLastSeq: Int64? = nil,
                           protocol version: ProtocolVersion? = nil, policyDigest: String? = nil) throws(SyncError) -> SyncState {
         try syncWrite { db in
@@ -31,10 +32,12 @@ extension HubStore {
             let epoch = try String.fetchOne(db, sql: "SELECT epoch FROM hub WHERE id = 1")
             let policy = try Self.syncedPolicy(db)
             let digest = policy.digest
+            // Only the workstation derives query codes; a unit never receives the secret (1.4).
+            let secret = node.role == .workstation ? try Self.queryCodeSecret(db).base64 : nil
             return SyncState(node: node.code, role: node.role, hubHas: origin.seq, hubHeadHash: origin.hash,
                              publicKey: publicKey, serverTime: now, limits: limits, units: try Self.units(db),
                              epoch: epoch, lastContact: previous, credentialExpiresAt: node.expiresAt, name: node.name,
-                             policyDigest: digest, policy: policyDigest == digest ? nil : policy)
+                             policyDigest: digest, policy: policyDigest == digest ? nil : policy, queryCodeSecret: secret)
         }
     }
 

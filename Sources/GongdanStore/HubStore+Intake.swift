@@ -20,10 +20,14 @@ extension HubStore {
         /// it took in itself).
         public var ticket: String
         public var result: Result
+        /// The ticket's query code (查询码), derived with the district's secret: the hotline tells it
+        /// to the caller, who follows the ticket and evaluates it on the public page with it.
+        public var queryCode: String
 
-        public init(ticket: String, result: Result) {
+        public init(ticket: String, result: Result, queryCode: String) {
             self.ticket = ticket
             self.result = result
+            self.queryCode = queryCode
         }
     }
 
@@ -76,6 +80,9 @@ extension HubStore {
     /// for the year in China Standard Time, and recorded through the same chained, signed commit
     /// path as the hub's conflict overrides, so the workstation receives it on its next pull.
     ///
+    /// Either answer carries the ticket's query code, derived with the district's secret (the
+    /// event carries none, protocol 1.4), for the hotline to tell the caller.
+    ///
     /// Refusals are `malformed_request` with the decider's reason (empty summary, bad credit code,
     /// received in the future, …); nothing is stored then.
     public func takeInHotlineItem(_ request: IntakeRequest, now: Date) throws(SyncError) -> HotlineIntake {
@@ -85,11 +92,10 @@ extension HubStore {
             throw SyncError(.malformed, "orderNumber is empty: send the hotline's own order number (the key of idempotent intake)")
         }
         request.hotlineOrder = order
-        var random = SystemRandomNumberGenerator()
-        let queryCode = TicketCode.makeQueryCode(using: &random)
         return try syncWrite { db in
+            let secret = try Self.queryCodeSecret(db)
             if let existing = try Self.ticketCode(db, hotlineOrder: order) {
-                return HotlineIntake(ticket: existing, result: .existing)
+                return HotlineIntake(ticket: existing, result: .existing, queryCode: secret.queryCode(for: existing))
             }
             let code = try Self.nextHubTicketCode(db, at: now)
             let actor = Actor(node: Self.origin, role: .workstation, unit: nil, person: Self.hotlinePerson)
@@ -97,13 +103,13 @@ extension HubStore {
             let context = DecisionContext(actor: actor, now: now, calendar: .official, units: units)
             let payload: TicketEventPayload
             do throws(TicketError) {
-                payload = try TicketDecider.decideIntake(request, code: code, queryCode: queryCode, in: context)
+                payload = try TicketDecider.decideIntake(request, code: code, in: context)
             } catch {
                 throw SyncError(.malformed, "hotline order \(order) was not taken in: \(Self.inFieldTerms(error.description))")
             }
             _ = try appendHubEvents(db, [(code, payload)], person: Self.hotlinePerson, now: now)
             try db.execute(sql: "UPDATE intake_credential SET last_used = ? WHERE id = 1", arguments: [now.millis])
-            return HotlineIntake(ticket: code, result: .created)
+            return HotlineIntake(ticket: code, result: .created, queryCode: secret.queryCode(for: code))
         }
     }
 

@@ -12,7 +12,8 @@ extension HubStore {
     public static let noSuchPublicTicket = SyncError(.notFound, "no ticket matches this ticket code and query code (查询码); check both — the query code has six characters and was given when the matter was taken in")
 
     /// The entity's view of its ticket, or nil when the code and query code do not match (a missing
-    /// ticket and a wrong query code are the same nil). The query code is compared in constant time.
+    /// ticket and a wrong query code are the same nil). The query code is the derived one, or a legacy
+    /// ticket's stored one (``queryCodeMatches(_:ticket:queryCode:)``), compared in constant time.
     public func publicProgress(ticket code: String, queryCode: String) throws(SyncError) -> PublicProgress? {
         let code = TicketCode.normalized(code), query = TicketCode.normalized(queryCode)
         return try syncRead { db in
@@ -24,8 +25,11 @@ extension HubStore {
     /// Records the entity's own evaluation from the public page as an event of the hub's origin
     /// `HUB` (workstation authority, channel `publicPage`), decided by ``GongdanCore/TicketDecider``
     /// so the domain's rules hold: only a ticket whose reply was accepted and awaits its evaluation
-    /// takes one (`not_evaluable` otherwise, with where it stands). A code and query code that do not
-    /// match are ``noSuchPublicTicket``. Returns the ticket's view after the evaluation.
+    /// takes one (`not_evaluable` otherwise, with where it stands). A ticket a township or department
+    /// took in at its own window takes none here, ever (`not_evaluable`): the unit spoke with the
+    /// entity and could hold its codes, so the workstation's revisit (回访) records the evaluation
+    /// (`docs/evaluation.md`). A code and query code that do not match are ``noSuchPublicTicket``.
+    /// Returns the ticket's view after the evaluation.
     public func evaluatePublicly(ticket code: String, queryCode: String, satisfaction: Satisfaction, resolved: Bool,
                                  now: Date) throws(SyncError) -> PublicProgress {
         guard satisfaction != .unreachable else {
@@ -35,6 +39,11 @@ extension HubStore {
         return try syncWrite { db in
             guard try Self.queryCodeMatches(db, ticket: code, queryCode: query) else { throw Self.noSuchPublicTicket }
             let state = try Self.requireState(db, code)
+            // The rule table refuses it too (`evaluate.public-page-ticket`); saying so first gives the
+            // entity the reason whatever the ticket's state.
+            if state.createdBy.role.isUnit {
+                throw Self.evaluatedByRevisit(state)
+            }
             let actor = Actor(node: Self.origin, role: .workstation, unit: nil, person: Self.publicEvaluationPerson)
             let units = Dictionary(try Self.units(db).map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
             let context = DecisionContext(actor: actor, now: now, calendar: .official, units: units)
@@ -51,13 +60,9 @@ extension HubStore {
         }
     }
 
-    /// Whether `queryCode` is the ticket's, compared in constant time; a missing ticket is compared
-    /// against a stand-in, so both answers take the same work.
-    static func queryCodeMatches(_ db: Database, ticket code: String, queryCode: String) throws -> Bool {
-        let stored = try String.fetchOne(db.cachedStatement(sql: "SELECT query_code FROM tickets WHERE code = ?"),
-                                         arguments: [code])
-        let matches = ConstantTime.equals(stored ?? "\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}", queryCode)
-        return stored != nil && matches && !queryCode.isEmpty
+    /// The refusal of a public evaluation of a ticket a unit took in at its window.
+    static func evaluatedByRevisit(_ state: TicketState) -> SyncError {
+        SyncError(.notEvaluable, "ticket \(state.code) was taken in at a handling unit's window, so it is evaluated only through the workstation's revisit (回访): the workstation will call the entity to ask; the public page records no evaluation of it")
     }
 
     static func publicProgress(_ db: Database, ticket code: String) throws -> PublicProgress? {

@@ -1,4 +1,5 @@
 import GRDB
+import GongdanSync
 
 extension HubStore {
     /// The hub's migrations, applied in order on open. The event and projection tables are the
@@ -197,6 +198,20 @@ extension HubStore {
                     PRIMARY KEY (node, after_seq)
                 ) WITHOUT ROWID;
                 """)
+                """)
+        }
+        migrator.registerMigration("hub v12: query-code secret") { db in
+            // Query codes are derived from the ticket code with this district secret (protocol 1.4):
+            // the hub and the workstation (which gets it in its sync state) derive them; units never
+            // see it. Made once here; a backup and its restore keep it, so codes stay valid.
+            try db.execute(sql: """
+                CREATE TABLE query_code_secret (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    secret BLOB NOT NULL              -- 32 random bytes, the HMAC-SHA256 key
+                );
+                """)
+            try db.execute(sql: "INSERT INTO query_code_secret (id, secret) VALUES (1, ?)",
+                           arguments: [QueryCodeSecret.generate().bytes])
         }
         return migrator
     }

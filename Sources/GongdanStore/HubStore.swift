@@ -20,6 +20,8 @@ import GongdanSync
 /// - Operator: ``nodes()``, ``conflicts(status:)``, ``resolveConflict(id:resolution:note:person:now:)``, ``verify()``
 /// - District policy (`docs/policy.md`): ``loadCalendar(_:by:now:)``, ``setHandlingPolicy(_:by:now:)``,
 ///   ``districtPolicy()``, ``syncedPolicy()``
+/// - The entity: ``queryCode(for:)`` (derived with the district's secret), ``publicProgress(ticket:queryCode:)``,
+///   ``evaluatePublicly(ticket:queryCode:satisfaction:resolved:now:)``
 public final class HubStore: Sendable {
     /// The origin code of the hub's own events.
     public static let origin = "HUB"

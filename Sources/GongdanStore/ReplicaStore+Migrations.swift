@@ -88,6 +88,13 @@ extension ReplicaStore {
                 ALTER TABLE sync_state ADD COLUMN policy_as_of INTEGER; -- the hub's time when it sent it (an older reply bundle does not undo it)
                 """)
         }
+        migrator.registerMigration("v7: query-code secret") { db in
+            // Query codes are derived from the ticket code and the district's secret (protocol 1.4),
+            // which the hub hands to workstation nodes only: a unit's replica keeps this NULL.
+            try db.execute(sql: """
+                ALTER TABLE sync_state ADD COLUMN query_code_secret TEXT;  -- base64; workstation nodes only
+                """)
+        }
         return migrator
     }
 }

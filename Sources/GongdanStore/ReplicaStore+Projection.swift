@@ -16,7 +16,7 @@ extension ReplicaStore {
             """)
         let intake = state.intake
         let values: [(any DatabaseValueConvertible)?] = [
-            intake.code, intake.queryCode, intake.category.rawValue, intake.source.rawValue, state.status.rawValue,
+            intake.code, intake.queryCode ?? "", intake.category.rawValue, intake.source.rawValue, state.status.rawValue,
             intake.entity.name, intake.entity.creditCode, intake.summary, state.lead,
             state.coUnits.joined(separator: ","), state.createdBy.node, state.createdBy.unit, intake.hotlineOrder,
             state.createdAt.millis, intake.intakeDeadline?.millis, state.dispatchedAt?.millis, state.signBy?.millis,

@@ -18,8 +18,13 @@ public struct ProtocolVersion: Hashable, Comparable, Sendable, Codable, CustomSt
     /// `conflicts` its events raised that no push answer told it of.
     /// 1.4: the hub re-decides every pushed event by the rule table (`rule_violation`,
     /// `causal_past_unknown`); an origin's clock only moves forward (`clock_behind`, ``StampRules``),
-    /// and a pull may report the node's last local seq (`&lastSeq=`) so the hub learns its clock floor.
+    /// and a pull may report the node's last local seq (`&lastSeq=`) so the hub learns its clock floor;
+    /// query codes are derived, never carried: a `created` event has no `queryCode` and the state
+    /// answer gives the workstation `queryCodeSecret`.
     public static let current = ProtocolVersion(major: 1, minor: 4)
+
+    /// The first version whose `created` events carry no query code (the hub refuses one).
+    public static let derivedQueryCodes = ProtocolVersion(major: 1, minor: 4)
 
     /// The first version whose pushes a hub may fold after answering them.
     public static let deferredFolding = ProtocolVersion(major: 1, minor: 3)

@@ -83,6 +83,9 @@ public struct PushValidator: Sendable {
         }
         let fresh = request.events.filter { $0.id.seq > hubHas }
         guard !fresh.isEmpty else { return [] }
+        if request.protocol >= ProtocolVersion.derivedQueryCodes {
+            try Self.refuseCarriedQueryCodes(fresh)
+        }
         let chained: [ChainedEvent]
         if let prepared, prepared.count == request.events.count {
             chained = prepared.filter { $0.event.id.seq > hubHas }

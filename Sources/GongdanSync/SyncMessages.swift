@@ -50,11 +50,15 @@ public struct SyncState: Hashable, Sendable, Codable {
     public var policyDigest: String?
     /// The district policy itself (1.4, §5.7), when the caller's `?policy=` digest differs from the hub's.
     public var policy: SyncedPolicy?
+    /// The district's query-code secret, base64 (1.4), sent to the workstation only and absent for
+    /// every township or department: the workstation derives the entity's query codes
+    /// (``QueryCodeSecret``); a unit must never be able to.
+    public var queryCodeSecret: String?
 
     public init(protocol: ProtocolVersion = .current, node: String, role: Role, hubHas: Int64, hubHeadHash: String?,
                 publicKey: String?, serverTime: Date, limits: SyncLimits, units: [HandlingUnit],
                 epoch: String? = nil, lastContact: ReportedContact? = nil, credentialExpiresAt: Date? = nil,
-                name: String? = nil, policyDigest: String? = nil, policy: SyncedPolicy? = nil) {
+                name: String? = nil, policyDigest: String? = nil, policy: SyncedPolicy? = nil, queryCodeSecret: String? = nil) {
         self.protocol = `protocol`
         self.node = node
         self.role = role
@@ -70,6 +74,7 @@ public struct SyncState: Hashable, Sendable, Codable {
         self.name = name
         self.policyDigest = policyDigest
         self.policy = policy
+        self.queryCodeSecret = queryCodeSecret
     }
 }
 

@@ -42,12 +42,17 @@ public struct TicketHarness: Sendable {
         DistrictPolicy(calendar: calendar, versions: [.init(effectiveFrom: .distantPast, handling: policy)])
     }
 
-    /// Takes in the ticket on `node` at `time`.
+    /// Takes in the ticket on `node` at `time`. With `legacyQueryCode` the created event carries
+    /// that code, as events made before protocol 1.4 did; a 1.4 node's carries none.
     @discardableResult
     public mutating func intake(_ request: IntakeRequest, on node: String, at time: Date,
-                                queryCode: String = "ABC234") throws(TicketError) -> TicketEvent {
+                                legacyQueryCode: String? = nil) throws(TicketError) -> TicketEvent {
         let context = context(for: node, at: time)
-        let payload = try TicketDecider.decideIntake(request, code: code, queryCode: queryCode, in: context)
+        var payload = try TicketDecider.decideIntake(request, code: code, in: context)
+        if let legacyQueryCode, case .created(var intake) = payload {
+            intake.queryCode = legacyQueryCode
+            payload = .created(intake)
+        }
         return append(payload, on: node, at: time)
     }
 

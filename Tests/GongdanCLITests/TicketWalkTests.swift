@@ -78,7 +78,8 @@ struct TicketWalkTests {
                                  "--summary", "门前积水", "--keep"])
         // Then it is handling it at once, with a 5-working-day deadline from intake (the Saturday 10-10 is worked).
         #expect(created.contains("DX-26-0001"))
-        #expect(created.contains("查询码"))
+        // and no query code: the unit never holds one; the workstation revisits the entity (docs/evaluation.md)
+        #expect(!created.contains("查询码") && created.contains("回访"))
         #expect(created.contains("办理中"))
         #expect(created.contains("办结期限 2026-10-10 24:00"))
 

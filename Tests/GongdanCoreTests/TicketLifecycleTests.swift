@@ -25,7 +25,7 @@ struct TicketLifecycleTests {
         #expect(state.status == .pendingDispatch)
         // Friday's call: the limit is the end of Monday, 1 working day later.
         #expect(state.intake.intakeDeadline == CivilDate("2026-09-28")!.endInChinaStandardTime)
-        #expect(state.intake.queryCode == "ABC234")
+        #expect(state.intake.queryCode == nil)
     }
 
     @Test("dispatch sets the lead, co-units, the signing limit and the category's deadline")

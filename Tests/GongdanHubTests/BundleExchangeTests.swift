@@ -81,7 +81,7 @@ struct BundleExchangeTests {
         let district = try District()
         let honest = try district.dx.createTicket(IntakeRequest(category: .help, source: .window, entity: BusinessEntity(name: "东兴五金店"),
                                                                 summary: "营业执照变更咨询", keep: true))
-        let intake = Intake(code: "DX-26-0099", queryCode: "ABC234", category: .complaint, source: .window,
+        let intake = Intake(code: "DX-26-0099", category: .complaint, source: .window,
                             entity: BusinessEntity(name: "东兴粮油店"), summary: "栽赃的工单",
                             keptBy: "QX", keptDeadline: Fixtures.cst("2026-09-01 24:00"))
         let forged = TicketEvent(id: EventID(origin: "DX", seq: 2), ticket: intake.code, hlc: HybridTimestamp(district.clock.addingTimeInterval(60)),

@@ -15,14 +15,17 @@ struct DashboardFixture {
     static let accepted = "WS-26-0001"
     /// `WS-26-0002`: dispatched to QX on 2026-09-28 and never signed (past its limits on 2026-10-20).
     static let unsigned = "WS-26-0002"
-    static let queryCode = "ABC234"
+    /// The accepted ticket's query code, derived by the hub (no event carries one, protocol 1.4).
+    var acceptedQuery: String { (try? hub.store.queryCode(for: Self.accepted)) ?? "" }
+    /// The unsigned ticket's query code.
+    var unsignedQuery: String { (try? hub.store.queryCode(for: Self.unsigned)) ?? "" }
 
     init() throws {
         hub = try HubFixture()
         password = try hub.store.addViewer(name: "zhang", at: Fixtures.cst("2026-09-01 10:00")).password
 
         var first = TicketHarness(code: Self.accepted)
-        try first.intake(Fixtures.complaint(), on: "WS", at: Fixtures.cst("2026-09-28 09:00"), queryCode: Self.queryCode)
+        try first.intake(Fixtures.complaint(), on: "WS", at: Fixtures.cst("2026-09-28 09:00"))
         try first.perform(.dispatch(lead: "DX", co: []), on: "WS", at: Fixtures.cst("2026-09-28 10:00"))
         first.deliver(from: "WS", to: "DX")
         try first.perform(.sign, on: "DX", at: Fixtures.cst("2026-09-28 11:00"))
@@ -35,7 +38,7 @@ struct DashboardFixture {
         // moves forward (the hub refuses an event stamped below the origin's previous one).
         var second = TicketHarness(code: Self.unsigned)
         second.replicas["WS"]!.seq = 2
-        try second.intake(Fixtures.complaint(), on: "WS", at: Fixtures.cst("2026-09-28 10:30"), queryCode: "XYZ789")
+        try second.intake(Fixtures.complaint(), on: "WS", at: Fixtures.cst("2026-09-28 10:30"))
         try second.perform(.dispatch(lead: "QX", co: []), on: "WS", at: Fixtures.cst("2026-09-28 10:45"))
         try hub.sync(second, from: "WS")
 

@@ -15,6 +15,7 @@ struct HostileNodeTests {
     enum Forgery: String, CaseIterable, CustomTestStringConvertible {
         case leadCorrectsCategory, unitCorrectsTicketItNoLongerHandles, creatorCorrectsAnsweredWalkIn
         case walkInKeptForAnotherUnit, complaintAnsweredAtIntake, invalidPhone, freeFormTicketCode, controlCharacters
+        case walkInCarriesQueryCode
         case endlessExtension, hugeNote, secondExtensionWhilePending, returnAfterContact, returnAfterProgressNote
         case replyWithoutContact, signTwice, coUnitSigns, unitEvaluates, unitReviews
         case workstationContacts, workstationRecordsPublicPageEvaluation, workstationClosesUnescalatedTicket
@@ -39,6 +40,7 @@ struct HostileNodeTests {
             case .leadCorrectsCategory, .unitCorrectsTicketItNoLongerHandles: (.ruleViolation, "correct.by")
             case .creatorCorrectsAnsweredWalkIn: (.ruleViolation, "correct.creator-before-dispatch")
             case .walkInKeptForAnotherUnit: (.ruleViolation, "create.kept-by-itself")
+            case .walkInCarriesQueryCode: (.ruleViolation, nil)
             case .complaintAnsweredAtIntake: (.ruleViolation, "create.immediate-answer")
             case .invalidPhone, .controlCharacters: (.ruleViolation, "create.fields")
             case .freeFormTicketCode: (.ruleViolation, "create.code")
@@ -178,7 +180,8 @@ struct HostileNodeTests {
                 main.forge(.corrected(field: .entityName, value: "别的公司"), on: "DX", at: at)
             case .creatorCorrectsAnsweredWalkIn:
                 walkIn.forge(.corrected(field: .summary, value: "无"), on: "DX", at: at)
-            case .walkInKeptForAnotherUnit, .complaintAnsweredAtIntake, .invalidPhone, .freeFormTicketCode, .controlCharacters:
+            case .walkInKeptForAnotherUnit, .complaintAnsweredAtIntake, .invalidPhone, .freeFormTicketCode, .controlCharacters,
+                 .walkInCarriesQueryCode:
                 return try renumbered([Self.forgedIntake(forgery, at: at)], hub)
             case .endlessExtension:
                 main.forge(.extensionRequested(days: Int.max, reason: "需要时间"), on: "DX", at: at)
@@ -217,7 +220,7 @@ struct HostileNodeTests {
         /// A walk-in created by DX with one field a decider never lets through.
         static func forgedIntake(_ forgery: Forgery, at time: Date) throws -> TicketEvent {
             var code = "DX-26-0002"
-            var intake = Intake(code: code, queryCode: "ABC234", category: .help, source: .window,
+            var intake = Intake(code: code, category: .help, source: .window,
                                 entity: BusinessEntity(name: "港南区好味餐馆", phone: "0775-4331430"), summary: "门店用电问题")
             switch forgery {
             case .walkInKeptForAnotherUnit:
@@ -233,6 +236,9 @@ struct HostileNodeTests {
                 intake.code = code
             case .controlCharacters:
                 intake.summary = "门店\u{1B}[2J用电问题"
+            case .walkInCarriesQueryCode:
+                // A query code the unit drew itself, to look its own walk-in up on the public page (1.4: refused).
+                intake.queryCode = "ABC234"
             default:
                 break
             }

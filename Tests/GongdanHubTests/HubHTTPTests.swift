@@ -17,7 +17,7 @@ struct HubHTTPTests {
         let session: URLSession
 
         func send(_ method: String, _ path: String, token: String?, protocolHeader: String? = "1.0",
-                  body: Data? = nil) async throws -> (status: Int, body: Data) {
+                  body: Data? = nil, contentType: String = "application/json") async throws -> (status: Int, body: Data) {
             var request = URLRequest(url: URL(string: path, relativeTo: base)!)
             request.httpMethod = method
             request.timeoutInterval = 20
@@ -25,7 +25,7 @@ struct HubHTTPTests {
             if let protocolHeader { request.setValue(protocolHeader, forHTTPHeaderField: "Gongdan-Protocol") }
             if let body {
                 request.httpBody = body
-                request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+                request.setValue(contentType, forHTTPHeaderField: "Content-Type")
             }
             let (data, response) = try await session.data(for: request)
             return ((response as! HTTPURLResponse).statusCode, data)

@@ -41,7 +41,7 @@ struct PublicProgressRouteTests {
         defer { fixture.remove() }
         try await fixture.application().test(.router) { client in
             // When the entity looks its ticket up (query code in lower case, as typed)
-            let response = try await client.execute(uri: "/api/v1/public/tickets/ws-26-0001?query=abc234", method: .get)
+            let response = try await client.execute(uri: "/api/v1/public/tickets/ws-26-0001?query=\(fixture.acceptedQuery.lowercased())", method: .get)
             #expect(response.status == .ok)
             let json = String(buffer: response.body)
             let answer = try GongdanJSON.decoder().decode(PublicTicketResponse.self, from: Data(json.utf8))
@@ -53,11 +53,11 @@ struct PublicProgressRouteTests {
 
             // And nothing personal or internal: no entity name, phone, contact, staff names, notes or reply text
             for secret in ["0775-4331430", "黄老板", "港南区好味餐馆", "李镇", "王工作站", "13800001111", "李经办",
-                           "门店前道路施工", "施工围挡", "ABC234", "\"DX\"", "WS#"] {
+                           "门店前道路施工", "施工围挡", fixture.acceptedQuery, "\"DX\"", "WS#"] {
                 #expect(!json.contains(secret), "the public answer contains \(secret)")
             }
             let page = try await client.execute(uri: "/progress", method: .post, headers: Self.form,
-                                                body: ByteBuffer(string: "code=\(DashboardFixture.accepted)&query=ABC234"))
+                                                body: ByteBuffer(string: "code=\(DashboardFixture.accepted)&query=\(fixture.acceptedQuery)"))
             let html = String(buffer: page.body)
             #expect(page.status == .ok && html.contains("东兴镇") && html.contains("提交评价"))
             for secret in ["0775-4331430", "黄老板", "港南区好味餐馆", "李镇", "王工作站", "13800001111", "李经办"] {
@@ -76,13 +76,13 @@ struct PublicProgressRouteTests {
                 #expect(response.status == .notFound)
             }
             // When a fourth comes at once
-            let limited = try await client.execute(uri: "/api/v1/public/tickets/\(DashboardFixture.accepted)?query=ABC234", method: .get)
+            let limited = try await client.execute(uri: "/api/v1/public/tickets/\(DashboardFixture.accepted)?query=\(fixture.acceptedQuery)", method: .get)
             // Then it is refused with how long to wait, even with the right codes
             #expect(limited.status == .tooManyRequests)
             #expect(Int(limited.headers[.retryAfter] ?? "") ?? 0 >= 1)
             #expect(String(buffer: limited.body).contains("rate_limited"))
             let page = try await client.execute(uri: "/progress", method: .post, headers: Self.form,
-                                                body: ByteBuffer(string: "code=\(DashboardFixture.accepted)&query=ABC234"))
+                                                body: ByteBuffer(string: "code=\(DashboardFixture.accepted)&query=\(fixture.acceptedQuery)"))
             #expect(page.status == .tooManyRequests && page.headers[.retryAfter] != nil)
         }
     }
@@ -93,7 +93,7 @@ struct PublicProgressRouteTests {
         // Given the unsigned ticket's query code
         try await fixture.application().test(.router) { client in
             let before = try fixture.counts()
-            let body = try GongdanJSON.encoder().encode(PublicEvaluationRequest(query: "XYZ789", satisfaction: .satisfied, resolved: true))
+            let body = try GongdanJSON.encoder().encode(PublicEvaluationRequest(query: fixture.unsignedQuery, satisfaction: .satisfied, resolved: true))
             // When the entity tries to evaluate it
             let response = try await client.execute(uri: "/api/v1/public/tickets/\(DashboardFixture.unsigned)/evaluation", method: .post,
                                                     headers: [.contentType: "application/json"], body: ByteBuffer(bytes: body))
@@ -115,7 +115,7 @@ struct PublicProgressRouteTests {
             #expect(try await client.execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(bytes: wrong)).status == .notFound)
 
             // When the entity evaluates with its query code
-            let right = try GongdanJSON.encoder().encode(PublicEvaluationRequest(query: "ABC234", satisfaction: .basic, resolved: true))
+            let right = try GongdanJSON.encoder().encode(PublicEvaluationRequest(query: fixture.acceptedQuery, satisfaction: .basic, resolved: true))
             let response = try await client.execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(bytes: right))
             #expect(response.status == .ok)
             let answer = try GongdanJSON.decoder().decode(PublicTicketResponse.self, from: Data(buffer: response.body))

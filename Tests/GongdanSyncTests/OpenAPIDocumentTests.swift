@@ -204,10 +204,12 @@ struct OpenAPIDocumentTests {
             Set(Self.block("      properties:", in: Self.block("    \(name):", in: schemas)).filter { Self.indent($0) == 8 }.map(Self.key))
         }
         #expect(properties("SyncState") == ["protocol", "node", "role", "hubHas", "hubHeadHash", "publicKey", "serverTime", "limits", "units",
-                                            "epoch", "lastContact", "credentialExpiresAt", "name", "policyDigest", "policy"])
+                                            "epoch", "lastContact", "credentialExpiresAt", "name", "policyDigest", "policy",
+                                            "queryCodeSecret"])
         #expect(properties("SyncedPolicy") == ["years", "versions"])
         #expect(properties("HolidaySchedule") == ["year", "source", "holidays", "workdays"])
         #expect(properties("PolicyVersion") == ["effectiveFrom", "handling"])
+        #expect(properties("HotlineIntakeResponse") == ["protocol", "ticket", "result", "queryCode", "progressPath"])
         #expect(properties("ReportedContact") == ["lastSeq", "at"])
         #expect(properties("PushRequest") == ["protocol", "node", "events", "head", "publicKey", "backlog", "software"])
         #expect(properties("PushResponse") == ["protocol", "accepted", "duplicates", "hubHas", "conflicts"])

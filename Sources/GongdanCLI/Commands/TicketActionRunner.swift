@@ -11,7 +11,8 @@ enum TicketActionRunner {
         let units = try service.unitNames()
         if context.json {
             let role = try service.store.requireIdentity().role
-            try Console.json(TicketMutationView(event: event, ticket: TicketView(state, units: units, now: context.now, role: role)))
+            let view = TicketView(state, units: units, now: context.now, role: role, queryCode: try service.queryCode(for: state.code))
+            try Console.json(TicketMutationView(event: event, ticket: view))
         } else {
             Console.out(OutcomeText(language: context.language, units: units).line(event, state))
         }

@@ -5,7 +5,7 @@ import GongdanCore
 /// `gongdan ticket new`: takes in a report (受理).
 struct TicketNewCommand: GongdanCommand {
     static let configuration = CommandConfiguration(
-        commandName: "new", abstract: "Take in a new ticket; prints its code and the query code for the entity.")
+        commandName: "new", abstract: "Take in a new ticket; prints its code (and, on the workstation, the query code for the entity).")
 
     /// Whether a unit keeps a walk-in or forwards it to the workstation.
     enum Handling: String, EnumerableFlag {
@@ -73,13 +73,15 @@ struct TicketNewCommand: GongdanCommand {
         let service = try context.openService()
         let state = try service.createTicket(request)
         let units = try service.unitNames()
+        let role = try service.store.requireIdentity().role
+        let queryCode = try service.queryCode(for: state.code)
         if context.json {
-            let role = try service.store.requireIdentity().role
             let event = try service.store.events(ofTicket: state.code).first
-            try Console.json(TicketCreationView(code: state.code, queryCode: state.intake.queryCode, event: event,
-                                                ticket: TicketView(state, units: units, now: context.now, role: role)))
+            try Console.json(TicketCreationView(code: state.code, queryCode: queryCode, event: event,
+                                                ticket: TicketView(state, units: units, now: context.now, role: role,
+                                                                   queryCode: queryCode)))
         } else {
-            Console.out(OutcomeText(language: context.language, units: units).created(state))
+            Console.out(OutcomeText(language: context.language, units: units).created(state, queryCode: queryCode, role: role))
         }
         CalendarWarning.check(try service.calendar(), from: context.now, through: state.deadline ?? state.intake.intakeDeadline,
                               language: context.language)

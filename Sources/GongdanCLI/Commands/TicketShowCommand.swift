@@ -16,7 +16,8 @@ struct TicketShowCommand: GongdanCommand {
         let detail = try service.detail(of: code)
         let role = try service.store.requireIdentity().role
         if context.json {
-            try Console.json(TicketShowView(ticket: TicketView(detail.state, units: detail.units, now: context.now, role: role),
+            try Console.json(TicketShowView(ticket: TicketView(detail.state, units: detail.units, now: context.now, role: role,
+                                                                        queryCode: detail.queryCode),
                                             events: detail.events))
         } else {
             Console.out(TicketDetailText(language: context.language, now: context.now, role: role).render(detail))

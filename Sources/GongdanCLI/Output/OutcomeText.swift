@@ -59,11 +59,22 @@ struct OutcomeText: Sendable {
         return what + l.pick("；当前状态「\(labels.status(state.status))」", "; status: \(labels.status(state.status))")
     }
 
-    /// What `ticket new` prints: the code and the query code the entity needs.
-    func created(_ state: TicketState) -> String {
+    /// What `ticket new` prints: the code and, on the workstation, the query code the entity needs.
+    /// A unit's walk-in has no query code here: the workstation revisits the entity to record its
+    /// evaluation (`docs/evaluation.md`).
+    func created(_ state: TicketState, queryCode: String?, role: Role) -> String {
         let l = language
-        var text = l.pick("已受理 \(state.code)，查询码 \(state.intake.queryCode)（请告知经营主体，凭工单编号和查询码查询进度）",
-                          "Took in \(state.code), query code \(state.intake.queryCode) (give both to the entity to follow progress)")
+        var text: String
+        if let queryCode {
+            text = l.pick("已受理 \(state.code)，查询码 \(queryCode)（请告知经营主体，凭工单编号和查询码查询进度）",
+                          "Took in \(state.code), query code \(queryCode) (give both to the entity to follow progress)")
+        } else if role.isUnit {
+            text = l.pick("已受理 \(state.code)（请告知经营主体工单编号；办结后由区工作站回访并记录评价）",
+                          "Took in \(state.code) (give the entity the ticket code; the workstation revisits it to record its evaluation)")
+        } else {
+            text = l.pick("已受理 \(state.code)（查询码在与中心同步后由 `gongdan ticket show \(state.code)` 显示）",
+                          "Took in \(state.code) (its query code shows in `gongdan ticket show \(state.code)` after a sync with the hub)")
+        }
         if let unit = state.intake.keptBy, let deadline = state.deadline {
             text += l.pick("；由\(labels.unit(unit, units))自办，办结期限 \(TimeText.deadline(deadline))",
                            "; kept by \(labels.unit(unit, units)), deadline \(TimeText.deadline(deadline))")

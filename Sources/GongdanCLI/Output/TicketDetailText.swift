@@ -65,7 +65,9 @@ struct TicketDetailText: Sendable {
 
         let colon = l.pick("：", ": ")
         let width = lines.map { TextTable.width($0.0 + colon) }.max() ?? 0
-        var text = [l.pick("工单 \(state.code)（查询码 \(intake.queryCode)）", "Ticket \(state.code) (query code \(intake.queryCode))")]
+        // Only the workstation has the query code (derived, protocol 1.4); a unit's screen shows none.
+        var text = [detail.queryCode.map { l.pick("工单 \(state.code)（查询码 \($0)）", "Ticket \(state.code) (query code \($0))") }
+                    ?? l.pick("工单 \(state.code)", "Ticket \(state.code)")]
         text += lines.map { label, value in
             label + colon + String(repeating: " ", count: width - TextTable.width(label + colon)) + value
         }

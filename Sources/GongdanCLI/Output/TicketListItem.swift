@@ -66,7 +66,9 @@ struct TicketMutationView: Encodable, Sendable {
 /// What `ticket new --json` prints.
 struct TicketCreationView: Encodable, Sendable {
     var code: String
-    var queryCode: String
+    /// The derived query code on the workstation; absent on a unit (its walk-ins are evaluated by
+    /// the workstation's revisit, `docs/evaluation.md`).
+    var queryCode: String?
     var event: TicketEvent?
     var ticket: TicketView
 }

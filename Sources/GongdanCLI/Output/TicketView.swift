@@ -43,7 +43,9 @@ struct TicketView: Encodable, Sendable {
     }
 
     var code: String
-    var queryCode: String
+    /// The entity's query code, derived on the workstation (protocol 1.4); absent on a township or
+    /// department node, which never holds it.
+    var queryCode: String?
     var status: TicketStatus
     var category: TicketCategory
     var source: IntakeSource
@@ -88,10 +90,10 @@ struct TicketView: Encodable, Sendable {
     /// Commands this node's role can run next.
     var nextCommands: [String]
 
-    init(_ state: TicketState, units: [String: String], now: Date, role: Role) {
+    init(_ state: TicketState, units: [String: String], now: Date, role: Role, queryCode: String? = nil) {
         let intake = state.intake
         code = state.code
-        queryCode = intake.queryCode
+        self.queryCode = queryCode
         status = state.status
         category = intake.category
         source = intake.source

@@ -102,7 +102,7 @@ extension Intake: CanonicalJSONEncodable {
             if let intakeDeadline { w.key("intakeDeadline"); w.date(intakeDeadline) }
             if let keptBy { w.key("keptBy"); w.string(keptBy) }
             if let keptDeadline { w.key("keptDeadline"); w.date(keptDeadline) }
-            w.key("queryCode"); w.string(queryCode)
+            if let queryCode { w.key("queryCode"); w.string(queryCode) }
             w.key("source"); w.string(source.rawValue)
             w.key("summary"); w.string(summary)
         }

@@ -138,13 +138,13 @@ extension Intake {
             case "intakeDeadline": intakeDeadline = try r.optionalDate()
             case "keptBy": keptBy = try r.optionalString()
             case "keptDeadline": keptDeadline = try r.optionalDate()
-            case "queryCode": queryCode = try r.string()
+            case "queryCode": queryCode = try r.optionalString()
             case "source": source = try r.raw(IntakeSource.self)
             case "summary": summary = try r.string()
             default: try r.skipValue()
             }
         }
-        guard let code, let queryCode, let category, let source, let entity, let summary else { throw JSONReader.Miss() }
+        guard let code, let category, let source, let entity, let summary else { throw JSONReader.Miss() }
         return Intake(code: code, queryCode: queryCode, category: category, source: source, entity: entity,
                       summary: summary, detail: detail, hotlineReceivedAt: hotlineReceivedAt, hotlineOrder: hotlineOrder,
                       intakeDeadline: intakeDeadline, keptBy: keptBy, keptDeadline: keptDeadline,

@@ -4,8 +4,14 @@ import Foundation
 public struct Intake: Hashable, Sendable, Codable {
     /// The ticket's code, unique district-wide: `NODE-YY-NNNN`.
     public var code: String
-    /// The code the business entity uses with the ticket code on the public progress page.
-    public var queryCode: String
+    /// A legacy query code, carried only by `created` events made before protocol 1.4.
+    ///
+    /// From 1.4 on a created event carries none: the code the business entity uses with the
+    /// ticket code on the public progress page is derived from the ticket code and a district
+    /// secret that only the hub and the workstation hold (`QueryCodeSecret` in GongdanSync), so
+    /// no unit's replica holds it or anything it can be computed from. The hub still accepts a
+    /// legacy code for the ticket it was issued with (`docs/evaluation.md`).
+    public var queryCode: String?
     public var category: TicketCategory
     public var source: IntakeSource
     public var entity: BusinessEntity
@@ -24,7 +30,7 @@ public struct Intake: Hashable, Sendable, Codable {
     /// A consultation answered at once at intake; the handling stage is then over.
     public var immediateAnswer: String?
 
-    public init(code: String, queryCode: String, category: TicketCategory, source: IntakeSource,
+    public init(code: String, queryCode: String? = nil, category: TicketCategory, source: IntakeSource,
                 entity: BusinessEntity, summary: String, detail: String? = nil,
                 hotlineReceivedAt: Date? = nil, hotlineOrder: String? = nil, intakeDeadline: Date? = nil,
                 keptBy: String? = nil, keptDeadline: Date? = nil, immediateAnswer: String? = nil) {

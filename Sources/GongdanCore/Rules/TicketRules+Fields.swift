@@ -69,8 +69,12 @@ extension TicketRules {
         try TextLimit.summary.check(stored: intake.summary, "--summary", "the matter in one line")
         if let detail = intake.detail { try TextLimit.note.check(stored: detail, "--detail", "the matter in full") }
         if let answer = intake.immediateAnswer { try TextLimit.note.check(stored: answer, "--answer", "the answer given at once") }
-        guard intake.queryCode.count == 6, intake.queryCode.allSatisfy(TicketCode.queryAlphabet.contains) else {
-            throw .invalidInput("query code '\(intake.queryCode)' is not 6 characters of \(String(TicketCode.queryAlphabet))")
+        // A legacy event (before protocol 1.4) carries its query code; a new one none (the hub refuses
+        // one in a 1.4 push, see PushValidator). Either way what is there must be well formed.
+        if let query = intake.queryCode {
+            guard query.count == 6, query.allSatisfy(TicketCode.queryAlphabet.contains) else {
+                throw .invalidInput("query code '\(query)' is not 6 characters of \(String(TicketCode.queryAlphabet))")
+            }
         }
         if let order = intake.hotlineOrder {
             guard (1...64).contains(order.count), !order.contains(where: { $0.isWhitespace && $0 != " " }),

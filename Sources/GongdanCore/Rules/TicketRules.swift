@@ -18,7 +18,7 @@ public enum TicketRules {
                   fields: ["entity.name ≤ \(TextLimit.name.rawValue)", "entity.contact ≤ \(TextLimit.contact.rawValue)",
                            "entity.phone: digits, spaces, + - ( ), 5–24", "entity.creditCode: 18-character USCC",
                            "summary ≤ \(TextLimit.summary.rawValue)", "detail, immediateAnswer ≤ \(TextLimit.note.rawValue)",
-                           "queryCode: 6 of \(String(TicketCode.queryAlphabet))", "hotlineOrder ≤ 64, printable"],
+                           "queryCode: absent (derived, 1.4); a legacy one 6 of \(String(TicketCode.queryAlphabet))", "hotlineOrder ≤ 64, printable"],
                   derived: ["intakeDeadline (intake working days from hotlineReceivedAt)", "keptDeadline (category's working days from the intake)"]),
         EventRule(type: "dispatched", action: .dispatch, by: [.workstation], states: [.pendingDispatch, .pendingSign, .handling],
                   conditions: [distinctUnits, changesAssignment], fields: ["lead, co: units of the directory"],

@@ -32,7 +32,8 @@ extension PublicProgress {
                   status: state.status, statusText: Self.words(for: state.status),
                   handlingUnit: handling.map { unit($0) }, deadline: deadline,
                   deadlineText: deadline.map { Self.lastDayText(of: $0) },
-                  canEvaluate: state.status == .pendingEvaluation, evaluation: evaluation, timeline: steps)
+                  canEvaluate: state.status == .pendingEvaluation && !state.createdBy.role.isUnit,
+                  revisitOnly: state.createdBy.role.isUnit, evaluation: evaluation, timeline: steps)
     }
 
     /// One event in the entity's words, or nil when it is not the entity's concern (corrections).

@@ -48,8 +48,13 @@ public struct PublicProgress: Hashable, Sendable, Codable {
     public var deadline: Date?
     /// The deadline's last day in words, e.g. `2026年10月16日`.
     public var deadlineText: String?
-    /// Whether the entity may evaluate now (the reply was accepted and awaits its evaluation).
+    /// Whether the entity may evaluate now on the page (the reply was accepted and awaits its
+    /// evaluation, and the ticket is not ``revisitOnly``).
     public var canEvaluate: Bool
+    /// Whether the ticket was taken in at a township's or department's window: the unit spoke with
+    /// the entity, so the page never takes its evaluation; the workstation's revisit (回访) records
+    /// it (`docs/evaluation.md`).
+    public var revisitOnly: Bool
     /// The latest evaluation, if any.
     public var evaluation: EvaluationSummary?
     /// What happened, oldest first.
@@ -57,7 +62,7 @@ public struct PublicProgress: Hashable, Sendable, Codable {
 
     public init(ticket: String, category: TicketCategory, categoryName: String, status: TicketStatus,
                 statusText: String, handlingUnit: String?, deadline: Date?, deadlineText: String?,
-                canEvaluate: Bool, evaluation: EvaluationSummary?, timeline: [Step]) {
+                canEvaluate: Bool, revisitOnly: Bool = false, evaluation: EvaluationSummary?, timeline: [Step]) {
         self.ticket = ticket
         self.category = category
         self.categoryName = categoryName
@@ -67,6 +72,7 @@ public struct PublicProgress: Hashable, Sendable, Codable {
         self.deadline = deadline
         self.deadlineText = deadlineText
         self.canEvaluate = canEvaluate
+        self.revisitOnly = revisitOnly
         self.evaluation = evaluation
         self.timeline = timeline
     }

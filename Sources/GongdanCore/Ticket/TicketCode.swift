@@ -5,7 +5,8 @@ import Foundation
 /// A code is `NODE-YY-NNNN`: the originating node's code (unique in the district), the year of
 /// intake in China Standard Time, and that node's own counter for the year (`DX-26-0042`).
 /// The query code given to the business entity is six characters from an alphabet without
-/// look-alikes (no 0/O, 1/I/L).
+/// look-alikes (no 0/O, 1/I/L), derived from the ticket code with the district's secret
+/// (`QueryCodeSecret` in GongdanSync, protocol 1.4), never drawn by a node nor carried in an event.
 public enum TicketCode {
     /// Characters of query codes.
     public static let queryAlphabet = Array("23456789ABCDEFGHJKMNPQRSTUVWXYZ")
@@ -15,11 +16,6 @@ public enum TicketCode {
         let digits = String(number)
         let padded = String(repeating: "0", count: max(0, 4 - digits.count)) + digits
         return "\(node)-\(String(format2(year % 100)))-\(padded)"
-    }
-
-    /// A query code drawn with `random` (pass a `SystemRandomNumberGenerator` outside tests).
-    public static func makeQueryCode<R: RandomNumberGenerator>(using random: inout R) -> String {
-        String((0..<6).map { _ in queryAlphabet.randomElement(using: &random)! })
     }
 
     /// The canonical form of a code a person typed: upper case, surrounding spaces removed.

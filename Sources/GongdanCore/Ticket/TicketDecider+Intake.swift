@@ -1,8 +1,11 @@
 import Foundation
 
 extension TicketDecider {
-    /// Decides the intake of a new ticket whose code and query code the caller has drawn.
-    public static func decideIntake(_ request: IntakeRequest, code: String, queryCode: String,
+    /// Decides the intake of a new ticket whose code the caller has drawn.
+    ///
+    /// The `created` event carries no query code (protocol 1.4): the hub and the workstation
+    /// derive it from the ticket code and the district's secret when the entity needs it.
+    public static func decideIntake(_ request: IntakeRequest, code: String,
                                     in context: DecisionContext) throws(TicketError) -> TicketEventPayload {
         let actor = context.actor
         if request.keep, !actor.role.isUnit {
@@ -16,7 +19,7 @@ extension TicketDecider {
         let answer = request.immediateAnswer.map(trimmed)
         let keptBy = request.keep && answer == nil ? actor.unit : nil
         let made = Intake(
-            code: code, queryCode: queryCode, category: request.category, source: request.source,
+            code: code, category: request.category, source: request.source,
             entity: entity, summary: trimmed(request.summary), detail: request.detail.flatMap(nonEmpty),
             hotlineReceivedAt: request.hotlineReceivedAt, hotlineOrder: request.hotlineOrder.flatMap(nonEmpty),
             keptBy: keptBy, immediateAnswer: answer)
