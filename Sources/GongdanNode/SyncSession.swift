@@ -84,9 +84,9 @@ public struct SyncSession: Sendable {
         var cursor = try store.syncSettings().cursor
         let transport = transport, limit = state.limits.maxPullEvents
         // The first page reports the node's last seq: it has read the hub's clock (the hub's clock floor).
-        let lastSeq = try store.lastSeq()
+        let ownLastSeq = try store.lastSeq()
         var next: Task<PullResponse, any Error>? = Task { [cursor] in
-            try await reporting ? transport.pull(after: cursor, limit: limit, reportingLastSeq: lastSeq)
+            try await reporting ? transport.pull(after: cursor, limit: limit, reportingLastSeq: ownLastSeq)
                                 : transport.pull(after: cursor, limit: limit)
         }
         defer { next?.cancel() }

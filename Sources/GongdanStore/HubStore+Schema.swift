@@ -198,7 +198,6 @@ extension HubStore {
                     PRIMARY KEY (node, after_seq)
                 ) WITHOUT ROWID;
                 """)
-                """)
         }
         migrator.registerMigration("hub v12: query-code secret") { db in
             // Query codes are derived from the ticket code with this district secret (protocol 1.4):
