@@ -93,6 +93,8 @@ struct HostilePushTests {
             let taken = try await client.send("POST", "/api/v1/sync/push", token: hub.tokens["DX"]!, body: valid)
             #expect(taken.status == 200)
             #expect(try GongdanJSON.decoder().decode(PushResponse.self, from: taken.body).accepted == 2)
+            // (the hub folds a push after answering it: fold it now, so the counts below are settled)
+            try hub.store.catchUpProjections(now: hub.now)
             let afterValid = try hub.counts()
             let replay = try await client.send("POST", "/api/v1/sync/push", token: hub.tokens["DX"]!, body: valid)
             let replayed = try GongdanJSON.decoder().decode(PushResponse.self, from: replay.body)
