@@ -25,7 +25,7 @@ struct HubSchemaUpgradeTests {
 
         for migration in migrations.dropLast() {
             // When a file made at that version is opened by this gongdan
-            let path = hub.directory.path("at-\(migration.prefix(6)).sqlite")
+            let path = hub.directory.path("at-\(migration.prefix { $0 != ":" }.replacingOccurrences(of: " ", with: "-")).sqlite")
             try OlderSchema.copy(of: hub.store.path, at: path, migrator: HubStore.migrator(), upTo: migration)
             let upgraded = try HubStore(path: path)
 
