@@ -59,8 +59,10 @@ struct DistrictPolicyTests {
 
     @Test("a year loaded at the hub reaches the node at its next sync, and a deadline across New Year 2027 is the same at hub and node")
     func yearReachesNode() throws {
+        // (the hub's clock stands at the test's last moment: a node's clock moves past the hub's at each sync,
+        // and the hub refuses events stamped ahead of its clock, docs/clocks.md)
         let district = try District(townships: ["DX": "东兴镇"], departments: [:], now: "2026-12-29T08:00:00+08:00",
-                                    hubNow: "2027-01-15T09:00:00+08:00")
+                                    hubNow: "2026-12-30T10:10:00+08:00")
         defer { district.shutdown() }
         let schedule = district.directory.path("2027.json")
         try Self.schedule2027.write(toFile: schedule, atomically: true, encoding: .utf8)
@@ -100,21 +102,24 @@ struct DistrictPolicyTests {
 
     @Test("hub config --signing-days changes the signing limit of tickets dispatched after it, not before")
     func signingDaysFromNowOn() throws {
-        let district = try District(townships: ["DX": "东兴镇"], departments: [:], now: "2026-10-12T08:00:00+08:00")
+        // (the hub's clock stands at 09:00: the workstation's clock moves past it at its first sync, and the
+        // hub takes events stamped up to five minutes ahead of it, docs/clocks.md)
+        let district = try District(townships: ["DX": "东兴镇"], departments: [:], now: "2026-10-12T08:00:00+08:00",
+                                    hubNow: "2026-10-12T09:00:00+08:00")
         defer { district.shutdown() }
         try #require(district.sync("WS", at: "2026-10-12 08:10").status == 0)
 
-        // Given one ticket dispatched on Monday 12 October at 09:00 under the default (1 working day)
+        // Given one ticket dispatched on Monday 12 October under the default (1 working day), stamped 09:00
         try district["WS"].ok(Self.consult, now: District.iso("2026-10-12 08:30"))
-        try district.on("WS", at: "2026-10-12 09:00", "ticket", "dispatch", "WS-26-0001", "--to", "DX")
-        try #require(district.sync("WS", at: "2026-10-12 09:05").status == 0)
+        try district.on("WS", at: "2026-10-12 08:40", "ticket", "dispatch", "WS-26-0001", "--to", "DX")
+        try #require(district.sync("WS", at: "2026-10-12 08:45").status == 0)
 
-        // When the hub sets the signing limit to 3 working days at 10:00
-        try district.admin.ok(["hub", "config", "--signing-days", "3", "--db", district.hubDB], now: District.iso("2026-10-12 10:00"))
-        // …and the workstation, not yet synced, dispatches a second ticket at 11:00
-        try district["WS"].ok(Self.consult, now: District.iso("2026-10-12 10:30"))
-        try district.on("WS", at: "2026-10-12 11:00", "ticket", "dispatch", "WS-26-0002", "--to", "DX")
-        let sync = try district.sync("WS", at: "2026-10-12 11:05")
+        // When the hub sets the signing limit to 3 working days at 09:01
+        try district.admin.ok(["hub", "config", "--signing-days", "3", "--db", district.hubDB], now: District.iso("2026-10-12 09:01"))
+        // …and the workstation, not yet synced, dispatches a second ticket at 09:03
+        try district["WS"].ok(Self.consult, now: District.iso("2026-10-12 09:02"))
+        try district.on("WS", at: "2026-10-12 09:03", "ticket", "dispatch", "WS-26-0002", "--to", "DX")
+        let sync = try district.sync("WS", at: "2026-10-12 09:04")
         try #require(sync.status == 0, "\(sync.stderr)")
 
         // Then the first keeps the limit in force when it was dispatched, and the second has the new one,
@@ -128,7 +133,7 @@ struct DistrictPolicyTests {
         let refused = try district.admin.run(["hub", "config", "--signing-days", "0", "--db", district.hubDB])
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("--signing-days"))
-        let shown = try district.admin.ok(["hub", "config", "--db", district.hubDB, "--json"], now: District.iso("2026-10-12 11:10"))
+        let shown = try district.admin.ok(["hub", "config", "--db", district.hubDB, "--json"], now: District.iso("2026-10-12 09:10"))
         let handling = try #require(try Self.object(shown)["handling"] as? [String: Any])
         #expect(handling["signingWorkingDays"] as? Int == 3)
     }
@@ -136,7 +141,7 @@ struct DistrictPolicyTests {
     @Test("a year a node loaded itself that disagrees with the hub's is reported at sync, and the hub's is used")
     func disagreementReported() throws {
         let district = try District(townships: ["DX": "东兴镇"], departments: [:], now: "2026-12-29T08:00:00+08:00",
-                                    hubNow: "2027-01-15T09:00:00+08:00")
+                                    hubNow: "2026-12-30T10:05:00+08:00")
         defer { district.shutdown() }
         let right = district.directory.path("2027.json"), wrong = district.directory.path("2027-wrong.json")
         try Self.schedule2027.write(toFile: right, atomically: true, encoding: .utf8)
