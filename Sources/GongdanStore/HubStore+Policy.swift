@@ -21,20 +21,7 @@ extension HubStore {
     }
 
     static func syncedPolicy(_ db: Database) throws -> SyncedPolicy {
-        // The migrations before "hub v10" fold tickets too (v5's facts): with the defaults.
-        guard try db.tableExists("policy_versions") else { return .empty }
-        let decoder = GongdanJSON.decoder()
-        let years = try String.fetchAll(db, sql: "SELECT schedule FROM policy_calendar_years ORDER BY year").map {
-            try decoder.decode(HolidaySchedule.self, from: Data($0.utf8))
-        }
-        let versions = try Row.fetchAll(db, sql: """
-            SELECT effective_from, signing_days, intake_days, max_extension_days FROM policy_versions ORDER BY effective_from
-            """).map { row in
-            DistrictPolicy.Version(effectiveFrom: Date(millis: row[0]),
-                                   handling: HandlingPolicy(signingWorkingDays: row[1], intakeWorkingDays: row[2],
-                                                            maxExtensionDays: row[3]))
-        }
-        return SyncedPolicy(years: years, versions: versions)
+        try PolicyTables.hub.read(db)
     }
 
     // MARK: - Calendar

@@ -26,20 +26,7 @@ extension ReplicaStore {
     }
 
     static func hubPolicy(_ db: Database) throws -> SyncedPolicy {
-        // Before migration "v6" a replica holds no copy of the hub's policy.
-        guard try db.tableExists("hub_policy_versions") else { return .empty }
-        let decoder = GongdanJSON.decoder()
-        let years = try String.fetchAll(db, sql: "SELECT schedule FROM hub_calendar_years ORDER BY year").map {
-            try decoder.decode(HolidaySchedule.self, from: Data($0.utf8))
-        }
-        let versions = try Row.fetchAll(db, sql: """
-            SELECT effective_from, signing_days, intake_days, max_extension_days FROM hub_policy_versions ORDER BY effective_from
-            """).map { row in
-            DistrictPolicy.Version(effectiveFrom: Date(millis: row[0]),
-                                   handling: HandlingPolicy(signingWorkingDays: row[1], intakeWorkingDays: row[2],
-                                                            maxExtensionDays: row[3]))
-        }
-        return SyncedPolicy(years: years, versions: versions)
+        try PolicyTables.replicasCopyOfHub.read(db)
     }
 
     /// The digest of the hub's policy held here, sent with `GET /sync/state?policy=`; nil before the

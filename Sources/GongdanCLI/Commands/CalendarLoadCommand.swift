@@ -13,12 +13,7 @@ struct CalendarLoadCommand: GongdanCommand {
 
     func run() throws {
         let context = try global.context()
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: file))
-        } catch {
-            throw CLIError.unreadableFile(path: file, reason: (error as NSError).localizedDescription)
-        }
+        let data = try ConfigFile.read(file)
         let schedules: [HolidaySchedule]
         let service = try context.createService()
         do {

@@ -26,12 +26,7 @@ struct HubCalendarLoadCommand: ParsableCommand {
 
     func run() throws {
         let context = try options.context()
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: file))
-        } catch {
-            throw CLIError.unreadableFile(path: file, reason: (error as NSError).localizedDescription)
-        }
+        let data = try ConfigFile.read(file)
         let schedules: [HolidaySchedule]
         do {
             schedules = try WorkingDayCalendar.decodeSchedules(from: data)

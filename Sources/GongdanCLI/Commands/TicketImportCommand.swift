@@ -30,12 +30,7 @@ struct TicketImportCommand: GongdanCommand {
 
     func run() throws {
         let context = try global.context()
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: file))
-        } catch {
-            throw CLIError.unreadableFile(path: file, reason: (error as NSError).localizedDescription)
-        }
+        let data = try ConfigFile.read(file)
         guard let text = String(data: data, encoding: .utf8) else {
             throw CLIError.unreadableFile(path: file, reason: "it is not UTF-8 text; export the file from the hotline platform as CSV UTF-8")
         }
