@@ -85,9 +85,7 @@ extension HubStore {
             command = .merge(into: older)
         }
         let state = try Self.requireState(db, code)
-        let actor = Actor(node: Self.origin, role: .workstation, unit: nil, person: person)
-        let units = Dictionary(try Self.units(db).map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
-        let context = DecisionContext(actor: actor, now: now, calendar: .official, units: units)
+        let context = try Self.hubDecisionContext(db, person: person, now: now)
         let payload = try TicketDecider.decide(command, on: state, in: context)
         return try appendHubEvents(db, [(code, payload)], person: person, now: now)[0]
     }

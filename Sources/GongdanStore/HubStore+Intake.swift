@@ -98,9 +98,7 @@ extension HubStore {
                 return HotlineIntake(ticket: existing, result: .existing, queryCode: secret.queryCode(for: existing))
             }
             let code = try Self.nextHubTicketCode(db, at: now)
-            let actor = Actor(node: Self.origin, role: .workstation, unit: nil, person: Self.hotlinePerson)
-            let units = Dictionary(try Self.units(db).map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
-            let context = DecisionContext(actor: actor, now: now, calendar: .official, units: units)
+            let context = try Self.hubDecisionContext(db, person: Self.hotlinePerson, now: now)
             let payload: TicketEventPayload
             do throws(TicketError) {
                 payload = try TicketDecider.decideIntake(request, code: code, in: context)

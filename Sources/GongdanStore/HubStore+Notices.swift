@@ -16,7 +16,9 @@ extension HubStore {
                 .compactMap(NoticeKey.init))
             let created = Dictionary(facts.map { ($0.code, $0.createdAt) }, uniquingKeysWith: { first, _ in first })
             let horizon = asOf.addingTimeInterval(-Double(thresholds.repeatedReportWindowDays) * 86_400)
-            return SupervisionEngine.candidates(facts: facts, asOf: asOf, thresholds: thresholds, issued: issued)
+            // Finish-by dates count the working days of the district's calendar (the hub's loaded years).
+            let calendar = try Self.districtPolicy(db).calendar
+            return SupervisionEngine.candidates(facts: facts, asOf: asOf, thresholds: thresholds, calendar: calendar, issued: issued)
                 .filter { candidate in
                     guard candidate.trigger == .repeatedReport else { return true }
                     return candidate.tickets.contains { (created[$0] ?? .distantPast) >= horizon }

@@ -4,6 +4,15 @@ import GongdanCore
 import GongdanSync
 
 extension HubStore {
+    /// The context of a decision the hub makes itself (12345 intake, a public evaluation, a conflict
+    /// override): the hub's origin with workstation authority, the district policy the hub holds (its
+    /// loaded calendars and the limits in force at `now`), and its unit directory.
+    static func hubDecisionContext(_ db: Database, person: String, now: Date) throws -> DecisionContext {
+        let actor = Actor(node: origin, role: .workstation, unit: nil, person: person)
+        let units = Dictionary(try Self.units(db).map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        return DecisionContext(actor: actor, now: now, district: try districtPolicy(db), units: units)
+    }
+
     /// Records events of the hub's own origin `HUB` (workstation authority) in the caller's
     /// transaction: each continues the hub's chain (next seq, `prev` = hash of the previous one,
     /// the hub's hybrid clock), goes through the same commit path as a node's push (projection,

@@ -44,9 +44,7 @@ extension HubStore {
             if state.createdBy.role.isUnit {
                 throw Self.evaluatedByRevisit(state)
             }
-            let actor = Actor(node: Self.origin, role: .workstation, unit: nil, person: Self.publicEvaluationPerson)
-            let units = Dictionary(try Self.units(db).map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
-            let context = DecisionContext(actor: actor, now: now, calendar: .official, units: units)
+            let context = try Self.hubDecisionContext(db, person: Self.publicEvaluationPerson, now: now)
             let evaluation = Evaluation(satisfaction: satisfaction, resolved: resolved, reasonable: true, channel: .publicPage)
             let payload: TicketEventPayload
             do throws(TicketError) {

@@ -65,7 +65,8 @@ struct NoticeIssueCommand: ParsableCommand {
                 throw HubStoreError.invalidInput("unit \(unit) is not in the hub's directory; list it with `gongdan hub unit list`, or add it with `gongdan hub unit add \(unit) --name NAME --kind township|department`")
             }
             let written = try NoticeCandidate.interview(unit: unit, reason: reason, detail: detail, tickets: tickets, asOf: asOf,
-                                                        thresholds: try thresholdsOption.load() ?? store.supervisionSettings().thresholds)
+                                                        thresholds: try thresholdsOption.load() ?? store.supervisionSettings().thresholds,
+                                                        calendar: try store.districtPolicy().calendar)
             notice = try store.issueNotice(written, at: context.now, by: context.person)
         } else {
             throw ValidationError("give --candidate KEY or --unit CODE --reason R --detail TEXT")
