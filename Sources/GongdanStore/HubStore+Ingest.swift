@@ -89,7 +89,11 @@ extension HubStore {
             validator.ticketStamps = try Self.ticketStamps(db, tickets: Set(request.events.map(\.ticket)))
         }
         let fresh = try validator.validateChain(request, prepared: prepared, inScope: { scope.contains($0) })
-        try judge(db, fresh.map(\.event))
+        // The events are stored as sent (sealed); the judge and every fold read them opened.
+        let sealed = try PushValidator.openSeals(fresh.map(\.event), openings: request.openings ?? [])
+        try judge(db, sealed.events, requireSeals: request.protocol >= ProtocolVersion.sealedContacts)
+        let tickets = Dictionary(fresh.map { ($0.event.id, $0.event.ticket) }, uniquingKeysWith: { a, _ in a })
+        try SealedOpenings.store(db, sealed.openings) { tickets[$0.event]! }
 
         // A replay must match what the hub holds byte for byte; anything else is a forked history.
         let stored = try db.cachedStatement(sql: "SELECT body FROM events WHERE origin = ? AND seq = ?")
@@ -136,7 +140,7 @@ extension HubStore {
 
     /// Re-decides the fresh events of a push, ticket by ticket, against the events the hub holds
     /// (``EventJudge``): an event its author was not allowed to make refuses the whole push.
-    private func judge(_ db: Database, _ fresh: [TicketEvent]) throws {
+    private func judge(_ db: Database, _ fresh: [TicketEvent], requireSeals: Bool) throws {
         guard judging == .on, !fresh.isEmpty else { return }
         var byTicket: [String: [TicketEvent]] = [:]
         var order: [String] = []
@@ -144,7 +148,7 @@ extension HubStore {
             if byTicket[event.ticket] == nil { order.append(event.ticket) }
             byTicket[event.ticket, default: []].append(event)
         }
-        let judge = EventJudge(policy: try Self.districtPolicy(db))
+        let judge = EventJudge(policy: try Self.districtPolicy(db), requireSeals: requireSeals)
         for ticket in order {
             try judge.judge(ticket: ticket, held: try ReplicaStore.events(db, ticket: ticket), fresh: byTicket[ticket]!)
         }

@@ -41,9 +41,13 @@ extension HubStore {
             }
             if let seen = held.map(\.hlc).max() { clock.observe(seen) }
             seq += 1
-            let made = TicketEvent(id: EventID(origin: Self.origin, seq: seq), ticket: item.ticket, hlc: clock.tick(now: now),
-                                   clock: (prior?.clock ?? VectorClock()).incremented(for: Self.origin), actor: actor,
-                                   payload: item.payload, prev: previous)
+            // Contact details are sealed like a node's (docs/privacy.md); the hub keeps their values.
+            let (made, openings) = ContactSeal.seal(
+                TicketEvent(id: EventID(origin: Self.origin, seq: seq), ticket: item.ticket, hlc: clock.tick(now: now),
+                            clock: (prior?.clock ?? VectorClock()).incremented(for: Self.origin), actor: actor,
+                            payload: item.payload, prev: previous),
+                category: prior?.category)
+            try SealedOpenings.store(db, openings) { _ in item.ticket }
             // The canonical bytes are the event every replica decodes: fold and chain exactly those.
             let canonical = made.canonicalJSON()
             let event = ChainedEvent(try GongdanJSON.decodeEvent(canonical))

@@ -103,7 +103,7 @@ extension HubStore {
     private func project(_ db: Database, ticket: String, pending: PendingTickets, storedUpTo through: Int64,
                          policy: DistrictPolicy, now: Date) throws -> [ConflictNotice] {
         let before = try Self.unitsInvolved(db, ticket: ticket)
-        let fresh = pending.fresh[ticket, default: []]
+        let fresh = try SealedOpenings.open(db, pending.fresh[ticket, default: []], ticket: ticket)
         // The ticket's events in the store's order (hlc, origin, seq), as `ReplicaStore.events` reads them.
         let all = (try ReplicaStore.events(db, ticket: ticket, storedUpTo: through) + fresh)
             .sorted { ($0.hlc, $0.id.origin, $0.id.seq) < ($1.hlc, $1.id.origin, $1.id.seq) }

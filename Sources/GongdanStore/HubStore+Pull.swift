@@ -29,7 +29,7 @@ extension HubStore {
             }
         }
         return PullResponse(events: events, cursor: page.cursor, more: page.more, heads: page.heads, units: page.units,
-                            notices: page.notices, conflicts: page.conflicts)
+                            notices: page.notices, conflicts: page.conflicts, openings: page.openings)
     }
 
     /// The same page as `pull`, as the JSON body of the answer: the stored events are spliced in
@@ -39,7 +39,7 @@ extension HubStore {
         let page = try storedPage(for: node, after: cursor, limit: limit, now: now, clockRead: clockRead)
         let body = SplicedMessage.pull(events: page.bodies.lazy.map(\.utf8), cursor: page.cursor, more: page.more,
                                        heads: page.heads, units: page.units, notices: page.notices,
-                                       conflicts: page.conflicts)
+                                       conflicts: page.conflicts, openings: page.openings)
         return (body, page.bodies.count, page.cursor)
     }
 
@@ -65,6 +65,8 @@ extension HubStore {
         var notices: [SyncedNotice]?
         /// On the last page only, when the node's events raised conflicts it was not yet told of.
         var conflicts: [ConflictNotice]?
+        /// The values of sealed fields the node may read, of the page's tickets (nil when none).
+        var openings: [SealOpening]?
     }
 
     /// The page as it stands once every stored event is folded (a pull sees every push the hub
@@ -87,19 +89,21 @@ extension HubStore {
             let statement: Statement
             if node.role.isUnit {
                 statement = try db.cachedStatement(sql: """
-                    SELECT f.feed_id AS position, e.origin, e.seq, e.body FROM feed f JOIN events e ON e.local_id = f.commit_seq
+                    SELECT f.feed_id AS position, e.origin, e.seq, e.body, e.ticket FROM feed f JOIN events e ON e.local_id = f.commit_seq
                     WHERE f.unit = ? AND f.feed_id > ? ORDER BY f.feed_id LIMIT ?
                     """)
                 statement.setUncheckedArguments([node.code, cursor, count + 1])
             } else {
                 statement = try db.cachedStatement(sql: """
-                    SELECT local_id AS position, origin, seq, body FROM events WHERE local_id > ? ORDER BY local_id LIMIT ?
+                    SELECT local_id AS position, origin, seq, body, ticket FROM events WHERE local_id > ? ORDER BY local_id LIMIT ?
                     """)
                 statement.setUncheckedArguments([cursor, count + 1])
             }
             var page = StoredPage(cursor: cursor)
             page.bodies.reserveCapacity(count)
             var bytes = 0
+            var tickets: [String] = []
+            var seen = Set<String>()
             let rows = try Row.fetchCursor(statement)
             while let row = try rows.next() {
                 let body: String = row[3]
@@ -110,14 +114,31 @@ extension HubStore {
                 }
                 page.bodies.append(body)
                 page.ids.append(EventID(origin: row[1], seq: row[2]))
+                let ticket: String = row[4]
+                if seen.insert(ticket).inserted { tickets.append(ticket) }
                 bytes += size
                 page.cursor = row[0]
             }
             page.heads = try Self.heads(db, covering: page.ids)
+            let openings = try Self.openings(db, readableBy: node, of: tickets)
+            page.openings = openings.isEmpty ? nil : openings
             page.units = try Self.units(db)
             if !page.more { page.notices = try Self.syncedNotices(db, for: node) }
             return page
         }
+    }
+
+    /// The openings of `tickets` that `node` may read (``ContactPrivacy``): all of them for the
+    /// workstation; for a unit, those of the tickets it currently handles (on a report: once released to it).
+    static func openings(_ db: Database, readableBy node: RegisteredNode, of tickets: [String]) throws -> [SealOpening] {
+        guard node.role.isUnit else { return try SealedOpenings.openings(db, tickets: tickets) }
+        guard let unit = node.unit else { return [] }
+        let readers = try db.cachedStatement(sql: "SELECT contact_readers FROM tickets WHERE code = ?")
+        let readable = try tickets.filter { ticket in
+            let joined = try String.fetchOne(readers, arguments: [ticket]) ?? ""
+            return joined.split(separator: ",").contains { $0 == unit }
+        }
+        return try SealedOpenings.openings(db, tickets: readable)
     }
 
     /// Per origin in `ids`, the lowest stored signed head at or above their highest seq.

@@ -212,6 +212,11 @@ extension HubStore {
             try db.execute(sql: "INSERT INTO query_code_secret (id, secret) VALUES (1, ?)",
                            arguments: [QueryCodeSecret.generate().bytes])
         }
+        migrator.registerMigration("hub v13: sealed contact details") { db in
+            // Contact details travel sealed (protocol 1.5, docs/privacy.md): the hub holds every value
+            // beside its event and hands each only to the nodes that may read it.
+            try db.execute(sql: SealedOpenings.sql)
+        }
         return migrator
     }
 }

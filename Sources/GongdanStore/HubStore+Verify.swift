@@ -86,7 +86,7 @@ extension HubStore {
                     problems.append("\(name): the signature does not verify with the key \(head.origin) registered for seq \(head.seq)")
                 }
             }
-            return problems
+            return problems + (try SealedOpenings.problems(db))
         }
     }
 }

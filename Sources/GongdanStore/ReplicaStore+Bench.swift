@@ -7,7 +7,7 @@ extension ReplicaStore {
     /// Bulk-loads a history of this node's **own** events (benchmarks, fixtures), as if they had been
     /// recorded one by one: each event is chained to the previous one (`prev` set here), stored in
     /// canonical form with its hash (so ``signedHead(at:)`` can sign the chain and a push can carry
-    /// it), the node's counters advance, and the touched tickets' projections are rewritten, in one
+    /// it) and its contact details sealed, the node's counters advance, and the touched tickets' projections are rewritten, in one
     /// transaction.
     ///
     /// `events` must be this node's, with seqs continuing its last seq without gaps, and must
@@ -45,6 +45,10 @@ extension ReplicaStore {
                                                   reason: "own events must continue seq \(seq) without a gap")
                 }
                 event.prev = previous
+                // Sealed like a recorded event's contact details (docs/privacy.md); the values stay here.
+                let (sealed, openings) = ContactSeal.seal(event, category: nil)
+                event = sealed
+                try SealedOpenings.store(db, openings) { _ in sealed.ticket }
                 let canonical = event.canonicalJSON()
                 let hash = EventChain.hash(bytes: canonical)
                 insert.setUncheckedArguments([event.id.origin, event.id.seq, event.ticket, event.payload.type,

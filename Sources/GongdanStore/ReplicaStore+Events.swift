@@ -66,14 +66,18 @@ extension ReplicaStore {
     /// the batch's new ones (used as they are, never decoded back); a ticket first seen in this
     /// batch costs no decoding at all.
     @discardableResult
-    public func appendEvents(_ events: [TicketEvent]) throws -> AppendOutcome {
+    public func appendEvents(_ events: [TicketEvent], openings: [SealOpening] = []) throws -> AppendOutcome {
         let bodies = events.map { $0.canonicalJSONString() }
-        return try db.write { db in try Self.append(db, events, bodies: bodies) }
+        return try db.write { db in try Self.append(db, events, bodies: bodies, openings: openings) }
     }
 
     /// `appendEvents` inside the caller's transaction (a pull applies events and advances its cursor
     /// in one). `bodies` are the events' canonical JSON strings.
-    static func append(_ db: Database, _ events: [TicketEvent], bodies: [String]) throws -> AppendOutcome {
+    ///
+    /// `openings`: values of sealed fields the sender says this replica may read; stored when they
+    /// verify against an event of the batch or one held, and the tickets they open are folded again.
+    static func append(_ db: Database, _ events: [TicketEvent], bodies: [String],
+                       openings: [SealOpening] = []) throws -> AppendOutcome {
         // Rows inserted below get rowids above this one (rowids grow by one from the maximum
         // while it is below 2^63 - 1), which tells a ticket's earlier events from this batch's.
         let storedBefore = try Int64.fetchOne(db, sql: "SELECT max(local_id) FROM events") ?? 0
@@ -100,10 +104,16 @@ extension ReplicaStore {
             if fresh[event.ticket] == nil { order.append(event.ticket) }
             fresh[event.ticket, default: []].append(event)
         }
+        let batch = Dictionary(events.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for ticket in try SealedOpenings.storeVerified(db, openings, batch: batch).sorted() where fresh[ticket] == nil {
+            order.append(ticket)
+            fresh[ticket] = []
+        }
         let policy = try Self.districtPolicy(db)
         for ticket in order {
             let stored = try Self.events(db, ticket: ticket, storedUpTo: storedBefore)
-            if let state = TicketFold.fold(stored + fresh[ticket]!, policy: policy) {
+            let batchEvents = try SealedOpenings.open(db, fresh[ticket]!, ticket: ticket)
+            if let state = TicketFold.fold(stored + batchEvents, policy: policy) {
                 try Self.writeProjection(db, state)
             }
         }
@@ -147,7 +157,7 @@ extension ReplicaStore {
 
     static func events(_ db: Database, ticket: String) throws -> [TicketEvent] {
         let statement = try db.cachedStatement(sql: "SELECT origin, seq, body FROM events WHERE ticket = ? ORDER BY hlc, origin, seq")
-        return try Row.fetchAll(statement, arguments: [ticket]).map(decodeEvent)
+        return try SealedOpenings.open(db, try Row.fetchAll(statement, arguments: [ticket]).map(decodeEvent), ticket: ticket)
     }
 
     /// The ticket's events whose rowid is at most `lastRowID` (those stored before a batch began),
@@ -160,7 +170,7 @@ extension ReplicaStore {
         while let row = try rows.next() {
             events.append(try decodeEvent(row))
         }
-        return events
+        return try SealedOpenings.open(db, events, ticket: ticket)
     }
 
     /// Decodes an `events` row's body (columns origin, seq, body).
@@ -193,12 +203,17 @@ extension ReplicaStore {
         var hybrid = HybridClock(last: HybridTimestamp(packed: row["hlc"]))
         let hlc = hybrid.tick(now: now)
         let clock = (prior?.clock ?? VectorClock()).incremented(for: actor.node)
-        let made = TicketEvent(id: EventID(origin: actor.node, seq: seq), ticket: ticket, hlc: hlc,
-                               clock: clock, actor: actor, payload: payload, prev: row["last_hash"])
+        // Contact details are sealed (docs/privacy.md): the body commits to them, the values stay
+        // beside it here and travel only to the nodes that may read them.
+        let (made, openings) = ContactSeal.seal(
+            TicketEvent(id: EventID(origin: actor.node, seq: seq), ticket: ticket, hlc: hlc, clock: clock, actor: actor,
+                        payload: payload, prev: row["last_hash"]),
+            category: prior?.category)
         // The stored canonical bytes are the event: fold what every other replica will decode
         // (dates at whole seconds), and chain the next event to their hash.
         let canonical = made.canonicalJSON()
-        let event = try GongdanJSON.decodeEvent(canonical)
+        try SealedOpenings.store(db, openings) { _ in ticket }
+        let event = try GongdanJSON.decodeEvent(canonical).opened(with: Dictionary(openings.map { ($0.field, $0.value) }) { a, _ in a })
         let hash = EventChain.hash(bytes: canonical)
         try db.execute(sql: "INSERT INTO events (origin, seq, ticket, type, hlc, body, hash) VALUES (?, ?, ?, ?, ?, ?, ?)",
                        arguments: [actor.node, seq, ticket, payload.type, hlc.packed,

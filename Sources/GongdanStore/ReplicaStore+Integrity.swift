@@ -31,7 +31,7 @@ extension ReplicaStore {
                     problems.append("own events: \(n) stored, highest seq \(top), counter \(lastSeq) — they should all be equal")
                 }
             }
-            return problems
+            return problems + (try SealedOpenings.problems(db))
         }
     }
 }

@@ -95,6 +95,11 @@ extension ReplicaStore {
                 ALTER TABLE sync_state ADD COLUMN query_code_secret TEXT;  -- base64; workstation nodes only
                 """)
         }
+        migrator.registerMigration("v8: sealed contact details") { db in
+            // Contact details travel sealed (protocol 1.5, docs/privacy.md): this replica holds the
+            // values it may read, and those of its own events, beside their events.
+            try db.execute(sql: SealedOpenings.sql)
+        }
         return migrator
     }
 }

@@ -11,8 +11,8 @@ extension ReplicaStore {
                 created_by_node, created_by_unit, hotline_order, created_at, intake_deadline, dispatched_at,
                 sign_by, signed_at, deadline, replied_at, accepted_at, closed_at, round, escalated, returns,
                 rejected_replies, unsatisfied, pending_extension_days, last_satisfaction, event_count,
-                last_event_at, clock)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                last_event_at, clock, contact_readers)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let intake = state.intake
         let values: [(any DatabaseValueConvertible)?] = [
@@ -24,8 +24,9 @@ extension ReplicaStore {
             state.closedAt?.millis, state.round, state.escalated, state.returns.count, state.rejectedReplies,
             state.unsatisfiedCount, state.pendingExtension?.days, state.evaluations.last?.satisfaction.rawValue,
             state.eventCount, state.lastEventAt.millis, state.clock.description,
+            ContactPrivacy.unitReaders(of: state).joined(separator: ","),
         ]
-        // The 32 values match the statement's 32 placeholders: bind without GRDB's validation pass.
+        // The 33 values match the statement's 33 placeholders: bind without GRDB's validation pass.
         statement.setUncheckedArguments(StatementArguments(values))
         try statement.execute()
         let involve = try db.cachedStatement(sql: "INSERT OR IGNORE INTO ticket_units (ticket, unit) VALUES (?, ?)")

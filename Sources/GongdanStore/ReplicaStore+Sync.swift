@@ -62,7 +62,8 @@ extension ReplicaStore {
             let lastSeq = try Int64.fetchOne(db, sql: "SELECT last_seq FROM node WHERE id = 1") ?? last.seq
             return OutgoingPush(node: identity.code, bodies: bodies, lastSeq: last.seq,
                                 head: try key.signHead(origin: identity.code, seq: last.seq, hash: hash),
-                                publicKey: key.publicKey, backlog: Int(max(0, lastSeq - last.seq)), software: software)
+                                publicKey: key.publicKey, backlog: Int(max(0, lastSeq - last.seq)), software: software,
+                                openings: try SealedOpenings.openings(db, origin: identity.code, seqs: (seq + 1)...last.seq))
         }
     }
 
@@ -91,7 +92,7 @@ extension ReplicaStore {
     public func applyPull(_ page: PullResponse, at now: Date) throws -> AppendOutcome {
         let bodies = page.events.map { $0.canonicalJSONString() }
         return try writeUnlessFull { db in
-            let outcome = try Self.append(db, page.events, bodies: bodies)
+            let outcome = try Self.append(db, page.events, bodies: bodies, openings: page.openings ?? [])
             for unit in page.units {
                 try db.execute(sql: """
                     INSERT INTO units (code, name, kind, updated_at) VALUES (?, ?, ?, ?)

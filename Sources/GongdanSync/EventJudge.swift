@@ -8,11 +8,15 @@ import GongdanCore
 /// the ticket's events it holds.
 public struct EventJudge: Sendable {
     public var policy: DistrictPolicy
+    /// Whether events must seal what ``ContactPrivacy`` asks (pushes from 1.5 on; older events carry
+    /// contact details in the clear).
+    public var requireSeals = false
 
     /// Only the workstation dispatches, and a workstation may add a unit to its own directory before the
     /// hub's has it: the units a dispatch names are checked by the workstation's decider, not here.
-    public init(policy: DistrictPolicy) {
+    public init(policy: DistrictPolicy, requireSeals: Bool = false) {
         self.policy = policy
+        self.requireSeals = requireSeals
     }
 
     /// Judges `fresh`, the new events of one ticket, against `held`, the ticket's events the hub holds.
@@ -28,6 +32,15 @@ public struct EventJudge: Sendable {
             if violation == nil, freshIDs.contains(event.id) { violation = (event, broken) }
         }
         if let (event, broken) = violation { throw Self.refusal(event, broken) }
+        if requireSeals {
+            for event in fresh {
+                let needed = ContactPrivacy.fieldsToSeal(in: event, category: state?.category)
+                guard needed.isSubset(of: event.sealedFields) else {
+                    let clear = needed.subtracting(event.sealedFields).map(\.rawValue).sorted().joined(separator: ", ")
+                    throw PushValidator.violation(event, "privacy.sealed", "it carries \(clear) in the clear; from protocol \(ProtocolVersion.sealedContacts) contact details are sealed (docs/privacy.md)")
+                }
+            }
+        }
         if state == nil, let first = fresh.first {
             throw SyncError(.causalPastUnknown, "event \(first.id) acts on ticket \(ticket), which the hub does not hold; it reaches the hub when the node that created it syncs — sync again later")
         }

@@ -13,9 +13,11 @@ public struct OutgoingPush: Sendable {
     public var publicKey: String?
     public var backlog: Int
     public var software: String
+    /// The openings of the batch's sealed fields.
+    public var openings: [SealOpening]
 
     public init(node: String, bodies: [String], lastSeq: Int64, head: SignedHead?, publicKey: String?, backlog: Int,
-                software: String) {
+                software: String, openings: [SealOpening] = []) {
         self.node = node
         self.bodies = bodies
         self.lastSeq = lastSeq
@@ -23,12 +25,13 @@ public struct OutgoingPush: Sendable {
         self.publicKey = publicKey
         self.backlog = backlog
         self.software = software
+        self.openings = openings
     }
 
     /// The `POST /sync/push` body.
     public func encoded() -> [UInt8] {
         SplicedMessage.push(node: node, events: bodies.lazy.map(\.utf8), head: head, publicKey: publicKey,
-                            backlog: backlog, software: software)
+                            backlog: backlog, software: software, openings: openings.isEmpty ? nil : openings)
     }
 
     /// The request the hub decodes from `encoded()` (for transports without a network).

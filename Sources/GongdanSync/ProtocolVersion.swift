@@ -21,7 +21,13 @@ public struct ProtocolVersion: Hashable, Comparable, Sendable, Codable, CustomSt
     /// and a pull may report the node's last local seq (`&lastSeq=`) so the hub learns its clock floor;
     /// query codes are derived, never carried: a `created` event has no `queryCode` and the state
     /// answer gives the workstation `queryCodeSecret`.
-    public static let current = ProtocolVersion(major: 1, minor: 4)
+    /// 1.5: contact details travel sealed (``ContactSeal``): an event's signed body commits to them
+    /// (`sealed`), their values travel beside it (`openings` of a push and of a pull page) only to the
+    /// replicas that may read them (``ContactPrivacy``); the `contactReleased` event.
+    public static let current = ProtocolVersion(major: 1, minor: 5)
+
+    /// The first version whose events must seal contact details (the hub refuses them in the clear).
+    public static let sealedContacts = ProtocolVersion(major: 1, minor: 5)
 
     /// The first version whose `created` events carry no query code (the hub refuses one).
     public static let derivedQueryCodes = ProtocolVersion(major: 1, minor: 4)

@@ -9,14 +9,16 @@ public enum SplicedMessage {
     /// A `PushRequest` whose `events` are the canonical bodies `events`, in order.
     public static func push<Events: Sequence>(
         node: String, events: Events, head: SignedHead?, publicKey: String?, backlog: Int, software: String,
-        protocol version: ProtocolVersion = .current
+        openings: [SealOpening]? = nil, protocol version: ProtocolVersion = .current
     ) -> [UInt8] where Events.Element: Sequence<UInt8> {
+        let openingBytes = openings.flatMap { try? GongdanJSON.encoder().encode($0) }
         var writer = CanonicalJSONWriter(capacity: 64 * 1024)
         writer.object { w in
             w.key("backlog"); w.int(backlog)
             w.key("events"); w.array(events) { w, body in w.raw(body) }
             if let head { w.key("head"); write(head, to: &w) }
             w.key("node"); w.string(node)
+            if let openingBytes { w.key("openings"); w.raw(openingBytes) }
             w.key("protocol"); w.string(version.description)
             if let publicKey { w.key("publicKey"); w.string(publicKey) }
             w.key("software"); w.string(software)
@@ -27,10 +29,12 @@ public enum SplicedMessage {
     /// A `PullResponse` whose `events` are the canonical bodies `events`, in feed order.
     public static func pull<Events: Sequence>(
         events: Events, cursor: Int64, more: Bool, heads: [SignedHead], units: [HandlingUnit],
-        notices: [SyncedNotice]? = nil, conflicts: [ConflictNotice]? = nil, protocol version: ProtocolVersion = .current
+        notices: [SyncedNotice]? = nil, conflicts: [ConflictNotice]? = nil, openings: [SealOpening]? = nil,
+        protocol version: ProtocolVersion = .current
     ) -> [UInt8] where Events.Element: Sequence<UInt8> {
-        // The few notices and conflicts of a last page are written by JSONEncoder (the same conventions).
+        // The few notices, conflicts and openings of a page are written by JSONEncoder (the same conventions).
         let noticeBytes = notices.flatMap { try? GongdanJSON.encoder().encode($0) }
+        let openingBytes = openings.flatMap { try? GongdanJSON.encoder().encode($0) }
         let conflictBytes = conflicts.flatMap { try? GongdanJSON.encoder().encode($0) }
         var writer = CanonicalJSONWriter(capacity: 256 * 1024)
         writer.object { w in
@@ -40,6 +44,7 @@ public enum SplicedMessage {
             w.key("heads"); w.array(heads) { w, head in write(head, to: &w) }
             w.key("more"); w.bool(more)
             if let noticeBytes { w.key("notices"); w.raw(noticeBytes) }
+            if let openingBytes { w.key("openings"); w.raw(openingBytes) }
             w.key("protocol"); w.string(version.description)
             w.key("units"); w.array(units) { w, unit in
                 w.object { w in

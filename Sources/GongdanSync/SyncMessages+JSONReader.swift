@@ -9,7 +9,7 @@ extension PushRequest {
     public static func decode(from bytes: some ContiguousBytes) throws -> PushRequest {
         try GongdanJSON.decode(PushRequest.self, from: bytes) { reader in
             var version: ProtocolVersion?, node: String?, events: [TicketEvent]?, head: SignedHead??
-            var publicKey: String??, backlog: Int?, software: String?
+            var publicKey: String??, backlog: Int?, software: String?, openings: [SealOpening]?
             try reader.object { key, r in
                 switch key {
                 case "backlog": backlog = try r.intValue()
@@ -19,12 +19,13 @@ extension PushRequest {
                 case "protocol": version = try ProtocolVersion.read(from: &r)
                 case "publicKey": publicKey = .some(try r.optionalString())
                 case "software": software = try r.string()
+                case "openings": openings = r.null() ? nil : try r.array(of: SealOpening.read(from:))
                 default: try r.skipValue()
                 }
             }
             guard let version, let node, let events, let backlog, let software else { throw JSONReader.Miss() }
             return PushRequest(protocol: version, node: node, events: events, head: head ?? nil,
-                               publicKey: publicKey ?? nil, backlog: backlog, software: software)
+                               publicKey: publicKey ?? nil, backlog: backlog, software: software, openings: openings)
         }
     }
 }
@@ -34,7 +35,7 @@ extension PullResponse {
     public static func decode(from bytes: some ContiguousBytes) throws -> PullResponse {
         try GongdanJSON.decode(PullResponse.self, from: bytes) { reader in
             var version: ProtocolVersion?, events: [TicketEvent]?, cursor: Int64?, more: Bool?
-            var heads: [SignedHead]?, units: [HandlingUnit]?
+            var heads: [SignedHead]?, units: [HandlingUnit]?, openings: [SealOpening]?
             try reader.object { key, r in
                 switch key {
                 case "cursor": cursor = try r.int()
@@ -45,12 +46,31 @@ extension PullResponse {
                 case "notices", "conflicts": throw JSONReader.Miss()
                 case "protocol": version = try ProtocolVersion.read(from: &r)
                 case "units": units = try r.array(of: HandlingUnit.read(from:))
+                case "openings": openings = r.null() ? nil : try r.array(of: SealOpening.read(from:))
                 default: try r.skipValue()
                 }
             }
             guard let version, let events, let cursor, let more, let heads, let units else { throw JSONReader.Miss() }
-            return PullResponse(protocol: version, events: events, cursor: cursor, more: more, heads: heads, units: units)
+            return PullResponse(protocol: version, events: events, cursor: cursor, more: more, heads: heads, units: units,
+                                openings: openings)
         }
+    }
+}
+
+extension SealOpening {
+    static func read(from reader: inout JSONReader) throws -> SealOpening {
+        var event: EventID?, field: CorrectableField?, value: String?, salt: String?
+        try reader.object { key, r in
+            switch key {
+            case "event": event = try EventID.read(from: &r)
+            case "field": field = try r.raw(CorrectableField.self)
+            case "salt": salt = try r.string()
+            case "value": value = try r.string()
+            default: try r.skipValue()
+            }
+        }
+        guard let event, let field, let value, let salt else { throw JSONReader.Miss() }
+        return SealOpening(event: event, field: field, value: value, salt: salt)
     }
 }
 

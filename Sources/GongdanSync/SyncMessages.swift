@@ -91,9 +91,11 @@ public struct PushRequest: Hashable, Sendable, Codable {
     public var backlog: Int
     /// The node's gongdan version, for the hub's node list.
     public var software: String
+    /// The values of the batch's sealed fields (1.5): each event's every sealed field, opened.
+    public var openings: [SealOpening]?
 
     public init(protocol: ProtocolVersion = .current, node: String, events: [TicketEvent], head: SignedHead?,
-                publicKey: String?, backlog: Int, software: String) {
+                publicKey: String?, backlog: Int, software: String, openings: [SealOpening]? = nil) {
         self.protocol = `protocol`
         self.node = node
         self.events = events
@@ -101,6 +103,7 @@ public struct PushRequest: Hashable, Sendable, Codable {
         self.publicKey = publicKey
         self.backlog = backlog
         self.software = software
+        self.openings = openings
     }
 }
 
@@ -144,10 +147,13 @@ public struct PullResponse: Hashable, Sendable, Codable {
     /// On the last page of a pull, the conflicts the caller's events raised that no push answer
     /// told it of (1.3: a hub may fold a push after answering it); absent when there are none.
     public var conflicts: [ConflictNotice]?
+    /// The values of sealed fields the caller may read (1.5, ``ContactPrivacy``): for each ticket of
+    /// the page it may read, every opening the hub holds (events the caller does not hold yet included).
+    public var openings: [SealOpening]?
 
     public init(protocol: ProtocolVersion = .current, events: [TicketEvent], cursor: Int64, more: Bool,
                 heads: [SignedHead], units: [HandlingUnit], notices: [SyncedNotice]? = nil,
-                conflicts: [ConflictNotice]? = nil) {
+                conflicts: [ConflictNotice]? = nil, openings: [SealOpening]? = nil) {
         self.protocol = `protocol`
         self.events = events
         self.cursor = cursor
@@ -156,6 +162,7 @@ public struct PullResponse: Hashable, Sendable, Codable {
         self.units = units
         self.notices = notices
         self.conflicts = conflicts
+        self.openings = openings
     }
 }
 

@@ -51,10 +51,28 @@ public enum SignedChain {
     }
 
     /// A push of `node`'s own `events` (already linked), with the head of the batch signed by `key`.
+    ///
+    /// Hand-made events carry contact details in the clear, as a 1.4 node's do, so the push speaks 1.4
+    /// by default; a 1.5 push must seal them (``sealed(_:category:)`` and `openings`).
     public static func push(_ events: [TicketEvent], node: String, key: NodeSigningKey,
-                            publicKey: String? = nil, backlog: Int = 0) throws -> PushRequest {
+                            publicKey: String? = nil, backlog: Int = 0,
+                            protocol version: ProtocolVersion = ProtocolVersion(major: 1, minor: 4),
+                            openings: [SealOpening]? = nil) throws -> PushRequest {
         let head = events.isEmpty ? nil : try self.head(of: events, origin: node, key: key)
-        return PushRequest(node: node, events: events, head: head, publicKey: publicKey ?? key.publicKey,
-                           backlog: backlog, software: "gongdan-tests")
+        return PushRequest(protocol: version, node: node, events: events, head: head, publicKey: publicKey ?? key.publicKey,
+                           backlog: backlog, software: "gongdan-tests", openings: openings)
+    }
+
+    /// `events` sealed as a 1.5 node seals them (``ContactSeal``; corrections on a ticket of `category`),
+    /// in the sealed form they travel in, with their openings. Link them afterwards.
+    public static func sealed(_ events: [TicketEvent], category: TicketCategory? = nil) -> (events: [TicketEvent], openings: [SealOpening]) {
+        var sealed: [TicketEvent] = []
+        var openings: [SealOpening] = []
+        for event in events {
+            let made = ContactSeal.seal(event, category: category)
+            sealed.append(made.event.sealedForm())
+            openings += made.openings
+        }
+        return (sealed, openings)
     }
 }

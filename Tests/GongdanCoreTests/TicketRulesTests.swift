@@ -24,7 +24,8 @@ struct TicketRulesTests {
         #expect(Set(TicketRules.table.map(\.action)) == Set(TicketAction.allCases))
         #expect(TicketRules.table.count == TicketAction.allCases.count)
         let types = ["created", "dispatched", "signed", "returned", "contacted", "progressNoted", "extensionRequested",
-                     "extensionDecided", "referred", "replied", "reviewed", "evaluated", "escalated", "closed", "corrected", "merged"]
+                     "extensionDecided", "referred", "replied", "reviewed", "evaluated", "escalated", "closed", "corrected", "merged",
+                     "contactReleased"]
         #expect(Set(TicketRules.table.map(\.type)) == Set(types))
     }
 

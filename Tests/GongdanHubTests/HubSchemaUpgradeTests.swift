@@ -18,8 +18,8 @@ struct HubSchemaUpgradeTests {
         let expectedStatus = try hub.store.db.read { db in try String.fetchOne(db, sql: "SELECT status FROM tickets WHERE code = 'WS-26-0001'") }
         #expect(expectedStatus == "handling")
         let migrations = HubStore.migrator().migrations
-        #expect(migrations.count == 12)
-        #expect(migrations.last == "hub v12: query-code secret")
+        #expect(migrations.count == 13)
+        #expect(migrations.last == "hub v13: sealed contact details")
         let scoringDays = try Self.scoringDays(hub.store)
         #expect(!scoringDays.isEmpty)
 

@@ -24,7 +24,7 @@ struct SchemaUpgradeTests {
         try service.perform(.dispatch(lead: "DX", co: []), on: "WS-26-0002")
         let expected = try service.store.ticket("WS-26-0002")
         let migrations = ReplicaStore.migrator().migrations
-        #expect(migrations.count == 7)
+        #expect(migrations.count == 8)
 
         for migration in migrations.dropLast() {
             // When a file made at that version is opened by this gongdan
@@ -35,7 +35,10 @@ struct SchemaUpgradeTests {
             // Then it is at the newest version, with its events, projections and identity
             #expect(try upgraded.schemaVersion() == migrations.last, "from \(migration)")
             #expect(try upgraded.lastSeq() == 4, "from \(migration)")
-            #expect(try upgraded.ticket("WS-26-0002") == expected, "from \(migration)")
+            // (before v8 a replica had no openings: this fixture's sealed contact details stay behind)
+            let sealedBefore = migrations.firstIndex(of: migration)! < migrations.firstIndex(of: "v8: sealed contact details")!
+            #expect(try upgraded.ticket("WS-26-0002").map { sealedBefore ? $0.contactBlind : $0 }
+                    == (sealedBefore ? expected?.contactBlind : expected), "from \(migration)")
             #expect(try upgraded.requireIdentity().code == "WS")
             #expect(try upgraded.resyncReason() == nil)
             // and it can still sign a push of its own events (chained by v2 when older)

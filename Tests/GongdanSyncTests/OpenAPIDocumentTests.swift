@@ -45,6 +45,7 @@ struct OpenAPIDocumentTests {
             .replied(result: "r", resolved: true), .reviewed(accepted: false, reason: "r"),
             .evaluated(Evaluation(satisfaction: .basic, resolved: true, note: "n")), .escalated(assignment),
             .closed(reason: "r"), .corrected(field: .phone, value: "v"), .merged(into: "WS-26-0002"),
+            .contactReleased(to: "DX", reason: "r"),
         ]
     }()
 
@@ -66,6 +67,7 @@ struct OpenAPIDocumentTests {
         case .closed: 13
         case .corrected: 14
         case .merged: 15
+        case .contactReleased: 16
         }
     }
 
@@ -173,7 +175,7 @@ struct OpenAPIDocumentTests {
 
     @Test("the sample payloads cover every TicketEventPayload case")
     func samplesCoverEveryCase() {
-        #expect(Set(Self.samplePayloads.map(Self.caseIndex)) == Set(0..<16))
+        #expect(Set(Self.samplePayloads.map(Self.caseIndex)) == Set(0..<17))
     }
 
     @Test("every payload type is in the discriminator with a schema listing exactly its encoded fields")
@@ -211,16 +213,18 @@ struct OpenAPIDocumentTests {
         #expect(properties("PolicyVersion") == ["effectiveFrom", "handling"])
         #expect(properties("HotlineIntakeResponse") == ["protocol", "ticket", "result", "queryCode", "progressPath"])
         #expect(properties("ReportedContact") == ["lastSeq", "at"])
-        #expect(properties("PushRequest") == ["protocol", "node", "events", "head", "publicKey", "backlog", "software"])
+        #expect(properties("PushRequest") == ["protocol", "node", "events", "head", "publicKey", "backlog", "software", "openings"])
         #expect(properties("PushResponse") == ["protocol", "accepted", "duplicates", "hubHas", "conflicts"])
-        #expect(properties("PullResponse") == ["protocol", "events", "cursor", "more", "heads", "units", "notices", "conflicts"])
+        #expect(properties("PullResponse") == ["protocol", "events", "cursor", "more", "heads", "units", "notices", "conflicts",
+                                               "openings"])
         #expect(properties("SyncedNotice") == ["id", "number", "level", "unit", "unitName", "trigger", "tickets", "findings",
                                                "finishBy", "issuedAt"])
         #expect(properties("SignedHead") == ["origin", "seq", "hash", "signature"])
         #expect(properties("ConflictNotice") == ["id", "ticket", "kind", "summary"])
         #expect(properties("SyncLimits") == ["maxPushEvents", "maxBodyBytes", "maxPullEvents", "maxPullBytes", "clockAllowance"])
         #expect(properties("HandlingUnit") == ["code", "name", "kind"])
-        #expect(properties("TicketEvent") == ["id", "ticket", "hlc", "clock", "actor", "payload", "prev"])
+        #expect(properties("TicketEvent") == ["id", "ticket", "hlc", "clock", "actor", "payload", "prev", "sealed"])
+        #expect(properties("SealOpening") == ["event", "field", "value", "salt"])
         #expect(properties("ErrorResponse") == ["protocol", "error"])
         // `enum: [assignment, handedOverReply, …]` on one line
         let kinds = try #require(Self.block("    ConflictKind:", in: schemas).first { $0.hasPrefix("      enum: [") })

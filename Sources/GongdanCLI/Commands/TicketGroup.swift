@@ -10,6 +10,6 @@ struct TicketGroup: ParsableCommand {
             TicketContactCommand.self, TicketProgressCommand.self, TicketExtendCommand.self,
             TicketDecideExtensionCommand.self, TicketReferCommand.self, TicketReplyCommand.self,
             TicketReviewCommand.self, TicketEvaluateCommand.self, TicketEscalateCommand.self,
-            TicketCloseCommand.self, TicketCorrectCommand.self, TicketMergeCommand.self,
+            TicketCloseCommand.self, TicketCorrectCommand.self, TicketMergeCommand.self, TicketReleaseContactCommand.self,
         ])
 }

@@ -52,7 +52,7 @@ struct TicketListCommand: GongdanCommand {
                                                     : ["code", "status", "category", "entity", "lead", "deadline", ""])
             table.rows = items.map { item in
                 [item.code, labels.status(item.status), labels.category(item.category),
-                 TextTable.truncate(item.entityName, to: 24), item.leadName ?? item.lead ?? "—",
+                 TextTable.truncate(item.entityName.isEmpty ? l.pick("（举报人已隐去）", "(reporter withheld)") : item.entityName, to: 24), item.leadName ?? item.lead ?? "—",
                  item.deadline.map(TimeText.deadline) ?? "—",
                  item.overdue ? l.pick("⚠ 超期", "⚠ OVERDUE") : (item.signOverdue ? l.pick("⚠ 超期未签收", "⚠ unsigned") : "")]
             }

@@ -52,6 +52,9 @@ struct EventText: Sendable {
             return "\(labels.field(field)) → \(value ?? l.pick("（清空）", "(cleared)"))"
         case .merged(let into):
             return l.pick("并入 \(into)", "into \(into)")
+        case .contactReleased(let unit, let reason):
+            return l.pick("向 \(labels.unit(unit, units)) 开放举报人信息，理由：\(reason)",
+                          "reporter released to \(labels.unit(unit, units)), reason: \(reason)")
         }
     }
 

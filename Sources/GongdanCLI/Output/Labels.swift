@@ -78,6 +78,7 @@ struct Labels: Sendable {
         case "closed": language.pick("关闭", "close")
         case "corrected": language.pick("更正", "correction")
         case "merged": language.pick("合并", "merge")
+        case "contactReleased": language.pick("开放举报人信息", "release contact")
         default: type
         }
     }
@@ -101,6 +102,7 @@ struct Labels: Sendable {
         case .close: language.pick("关闭", "close")
         case .correct: language.pick("更正", "correct")
         case .merge: language.pick("合并", "merge")
+        case .releaseContact: language.pick("开放举报人信息", "release-contact")
         }
     }
 

@@ -55,6 +55,9 @@ struct OutcomeText: Sendable {
                           "Corrected the \(labels.field(field)) of \(code) to '\(value ?? "")'")
         case .merged(let into):
             what = l.pick("已将 \(code) 合并到 \(into)", "Merged \(code) into \(into)")
+        case .contactReleased(let unit, _):
+            what = l.pick("已向 \(labels.unit(unit, units)) 开放 \(code) 的举报人信息（对方下次同步后可见）",
+                          "Released the reporter of \(code) to \(labels.unit(unit, units)) (visible after its next sync)")
         }
         return what + l.pick("；当前状态「\(labels.status(state.status))」", "; status: \(labels.status(state.status))")
     }

@@ -23,9 +23,16 @@ struct TicketDetailText: Sendable {
         add("状态", "Status", labels.status(state.status))
         add("类别", "Category", labels.category(intake.category))
         add("来源", "Source", labels.source(intake.source) + (intake.hotlineOrder.map { l.pick("（工单号 \($0)）", " (order \($0))") } ?? ""))
-        add("经营主体", "Entity", intake.entity.name)
-        add("信用代码", "Credit code", intake.entity.creditCode)
-        add("联系人", "Contact", [intake.entity.contact, intake.entity.phone].compactMap { $0 }.joined(separator: " "))
+        let withheld = Set(state.withheld)
+        /// A withheld field says who can read it and how this unit gets it (docs/privacy.md).
+        let hidden = state.category == .report
+            ? l.pick("（举报人信息已隐去：工作站可用 ticket release-contact 开放给牵头单位）",
+                     "(reporter withheld: the workstation can release it to the lead with ticket release-contact)")
+            : l.pick("（已隐去：仅工作站和当前承办单位可见）", "(withheld: only the workstation and the units handling it read it)")
+        add("经营主体", "Entity", withheld.contains(.entityName) ? hidden : intake.entity.name)
+        add("信用代码", "Credit code", withheld.contains(.creditCode) ? hidden : intake.entity.creditCode)
+        let reach = [intake.entity.contact, intake.entity.phone].compactMap { $0 }.joined(separator: " ")
+        add("联系人", "Contact", withheld.isDisjoint(with: ContactPrivacy.contactFields) ? reach : hidden)
         add("诉求", "Summary", intake.summary)
         add("详情", "Detail", intake.detail)
         add("受理时间", "Taken in", TimeText.instant(state.createdAt) + " \(state.createdBy.person)@\(state.createdBy.node)")

@@ -11,6 +11,8 @@ struct TicketView: Encodable, Sendable {
         var creditCode: String?
         var contact: String?
         var phone: String?
+        /// Sealed fields this replica may not read (`docs/privacy.md`): `entityName`, `creditCode`, `contact`, `phone`.
+        var withheld: [CorrectableField]
     }
 
     /// A pending extension request.
@@ -98,7 +100,7 @@ struct TicketView: Encodable, Sendable {
         category = intake.category
         source = intake.source
         entity = Entity(name: intake.entity.name, creditCode: intake.entity.creditCode,
-                        contact: intake.entity.contact, phone: intake.entity.phone)
+                        contact: intake.entity.contact, phone: intake.entity.phone, withheld: state.withheld)
         summary = intake.summary
         detail = intake.detail
         hotlineReceivedAt = intake.hotlineReceivedAt

@@ -5,7 +5,9 @@ import Foundation
 // `CanonicalJSONTests` checks every layout against `GongdanJSON.encoder()`.
 
 extension TicketEvent: CanonicalJSONEncodable {
+    /// Writes the ``sealedForm()``: the bytes that are hashed and signed never hold a sealed value.
     public func writeCanonicalJSON(to writer: inout CanonicalJSONWriter) {
+        let payload = sealed == nil ? payload : sealedForm().payload
         writer.object { w in
             w.key("actor"); actor.writeCanonicalJSON(to: &w)
             w.key("clock"); clock.writeCanonicalJSON(to: &w)
@@ -13,6 +15,14 @@ extension TicketEvent: CanonicalJSONEncodable {
             w.key("id"); id.writeCanonicalJSON(to: &w)
             w.key("payload"); payload.writeCanonicalJSON(to: &w)
             if let prev { w.key("prev"); w.string(prev) }
+            if let sealed {
+                w.key("sealed")
+                w.object { w in
+                    for field in sealed.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+                        w.key(field); w.string(sealed[field]!)
+                    }
+                }
+            }
             w.key("ticket"); w.string(ticket)
         }
     }
@@ -60,6 +70,9 @@ extension TicketEventPayload: CanonicalJSONEncodable {
                 break
             case .returned(let reason), .closed(let reason):
                 w.key("reason"); w.string(reason)
+            case .contactReleased(let unit, let reason):
+                w.key("reason"); w.string(reason)
+                w.key("to"); w.string(unit)
             case .contacted(let note), .progressNoted(let note), .referred(let note):
                 w.key("note"); w.string(note)
             case .extensionRequested(let days, let reason):

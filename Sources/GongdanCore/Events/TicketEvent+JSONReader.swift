@@ -8,7 +8,7 @@ extension TicketEvent {
     /// Reads an event at the reader's position.
     public static func read(from reader: inout JSONReader) throws -> TicketEvent {
         var id: EventID?, ticket: String?, hlc: Int64?, clock: VectorClock?, actor: Actor?
-        var payload: TicketEventPayload?, prev: String?
+        var payload: TicketEventPayload?, prev: String?, sealed: [String: String]?
         try reader.object { key, r in
             switch key {
             case "actor": actor = try Actor.read(from: &r)
@@ -17,18 +17,23 @@ extension TicketEvent {
             case "id": id = try EventID.read(from: &r)
             case "payload": payload = try TicketEventPayload.read(from: &r)
             case "prev": prev = try r.optionalString()
+            case "sealed":
+                var fields: [String: String] = [:]
+                try r.object { field, r in fields[field] = try r.string() }
+                sealed = fields
             case "ticket": ticket = try r.string()
             default: try r.skipValue()
             }
         }
         guard let id, let ticket, let hlc, let clock, let actor, let payload else { throw JSONReader.Miss() }
         return TicketEvent(id: id, ticket: ticket, hlc: HybridTimestamp(packed: hlc), clock: clock, actor: actor,
-                           payload: payload, prev: prev)
+                           payload: payload, prev: prev, sealed: sealed)
     }
 }
 
 extension EventID {
-    static func read(from reader: inout JSONReader) throws -> EventID {
+    /// Reads an event ID at the reader's position.
+    public static func read(from reader: inout JSONReader) throws -> EventID {
         var origin: String?, seq: Int64?
         try reader.object { key, r in
             switch key {
@@ -78,7 +83,7 @@ extension TicketEventPayload {
             case "intake": intake = try Intake.read(from: &r)
             case "assignment": assignment = try Assignment.read(from: &r)
             case "evaluation": evaluation = try Evaluation.read(from: &r)
-            case "reason", "note", "result", "value", "into", "field": strings[key] = .some(try r.optionalString())
+            case "reason", "note", "result", "value", "into", "field", "to": strings[key] = .some(try r.optionalString())
             case "days": days = try r.intValue()
             case "deadline": deadline = .some(try r.optionalDate())
             case "approved", "resolved", "accepted": flags[key] = try r.bool()
@@ -111,6 +116,7 @@ extension TicketEventPayload {
         case "evaluated": return .evaluated(try evaluation.orMiss())
         case "escalated": return .escalated(try assignment.orMiss())
         case "closed": return .closed(reason: try text("reason"))
+        case "contactReleased": return .contactReleased(to: try text("to"), reason: try text("reason"))
         case "corrected":
             guard let field = CorrectableField(rawValue: try text("field")) else { throw JSONReader.Miss() }
             return .corrected(field: field, value: optionalText("value"))

@@ -3,7 +3,7 @@ import Foundation
 extension TicketEventPayload: Codable {
     private enum Key: String, CodingKey {
         case type, intake, assignment, reason, note, days, approved, deadline, result, resolved
-        case accepted, evaluation, field, value, into
+        case accepted, evaluation, field, value, into, to
     }
 
     public init(from decoder: any Decoder) throws {
@@ -33,6 +33,8 @@ extension TicketEventPayload: Codable {
         case "evaluated": self = .evaluated(try c.decode(Evaluation.self, forKey: .evaluation))
         case "escalated": self = .escalated(try c.decode(Assignment.self, forKey: .assignment))
         case "closed": self = .closed(reason: try c.decode(String.self, forKey: .reason))
+        case "contactReleased":
+            self = .contactReleased(to: try c.decode(String.self, forKey: .to), reason: try c.decode(String.self, forKey: .reason))
         case "corrected":
             self = .corrected(field: try c.decode(CorrectableField.self, forKey: .field),
                               value: try c.decodeIfPresent(String.self, forKey: .value))
@@ -72,6 +74,9 @@ extension TicketEventPayload: Codable {
             try c.encode(field, forKey: .field)
             try c.encodeIfPresent(value, forKey: .value)
         case .merged(let into): try c.encode(into, forKey: .into)
+        case .contactReleased(let unit, let reason):
+            try c.encode(unit, forKey: .to)
+            try c.encode(reason, forKey: .reason)
         }
     }
 }

@@ -95,6 +95,9 @@ public enum TicketEventPayload: Hashable, Sendable {
     case closed(reason: String)
     case corrected(field: CorrectableField, value: String?)
     case merged(into: String)
+    /// The workstation releases a report's (举报) reporter identity and contact to the lead unit
+    /// (protocol 1.5, `docs/privacy.md`).
+    case contactReleased(to: String, reason: String)
 
     /// The stable name of the case, the `type` key on the wire.
     public var type: String {
@@ -115,6 +118,7 @@ public enum TicketEventPayload: Hashable, Sendable {
         case .closed: "closed"
         case .corrected: "corrected"
         case .merged: "merged"
+        case .contactReleased: "contactReleased"
         }
     }
 }

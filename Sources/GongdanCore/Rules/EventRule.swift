@@ -45,6 +45,7 @@ public struct EventRule: Sendable {
         case .close: .closed(reason: "-")
         case .dispatch: .dispatched(Assignment(lead: "", signBy: .distantPast, deadline: .distantPast))
         case .escalate: .escalated(Assignment(lead: "", signBy: .distantPast, deadline: .distantPast))
+        case .releaseContact: .contactReleased(to: "", reason: "-")
         case .create, .progress, .refer, .correct, .merge: nil
         }
     }

@@ -101,6 +101,28 @@ extension TicketRules {
                               next: ["no extension request is pending; a unit asks with " + TicketAction.extend.command(for: state.code)])
         }, gatesHints: true)
 
+    static let reportOnly = EventRule.Condition(
+        id: "release.report-only",
+        text: "only a report's (举报) reporter is withheld from its lead; on other tickets the handling units read the contact already",
+        check: { _, state, _ throws(TicketError) in
+            guard let state, state.category != .report else { return }
+            throw .notAllowed(ticket: state.code, status: state.status, action: .releaseContact,
+                              next: ["ticket \(state.code) is not a report: its lead and co-units already read the entity's contact"])
+        }, gatesHints: true)
+
+    static let releaseToLead = EventRule.Condition(
+        id: "release.to-lead", text: "released to the current lead, once"
+    ) { payload, state, _ throws(TicketError) in
+        guard case .contactReleased(let unit, _) = payload, let state else { return }
+        guard let lead = state.lead, unit == lead else {
+            throw .invalidInput("ticket \(state.code)'s reporter can be released only to its current lead (\(state.lead ?? "none yet: dispatch it first")), not to \(unit.isEmpty ? "no unit" : unit)")
+        }
+        guard !state.contactReleasedTo.contains(unit) else {
+            throw .notAllowed(ticket: state.code, status: state.status, action: .releaseContact,
+                              next: ["the reporter was already released to \(unit)"])
+        }
+    }
+
     static let afterContact = EventRule.Condition(
         id: "reply.after-contact", text: "a reply is standard only after the lead recorded a contact with the entity in this round"
     ) { _, state, _ throws(TicketError) in

@@ -9,10 +9,12 @@ extension TicketRules {
     public static let hotlineReceiptAllowance: TimeInterval = 300
 
     /// Checks the fields of a payload made at `time` under the limits in force then.
-    public static func checkFields(_ payload: TicketEventPayload, policy: DistrictPolicy, at time: Date) throws(TicketError) {
+    /// `withheld`: sealed fields whose values this replica does not hold (`ContactPrivacy`), not checked here.
+    public static func checkFields(_ payload: TicketEventPayload, policy: DistrictPolicy, at time: Date,
+                                   withheld: Set<CorrectableField> = []) throws(TicketError) {
         switch payload {
         case .created(let intake):
-            try checkIntakeFields(intake, at: time)
+            try checkIntakeFields(intake, at: time, withheld: withheld)
         case .dispatched(let assignment), .escalated(let assignment):
             for unit in [assignment.lead] + assignment.co { _ = try NodeCode.validated(unit) }
         case .signed:
@@ -42,7 +44,10 @@ extension TicketRules {
         case .closed(let reason):
             try TextLimit.note.check(stored: reason, "--reason", "why the office closes the ticket")
         case .corrected(let field, let value):
-            try checkCorrection(field, value)
+            if !withheld.contains(field) { try checkCorrection(field, value) }
+        case .contactReleased(let unit, let reason):
+            if !unit.isEmpty { _ = try NodeCode.validated(unit) }
+            try TextLimit.note.check(stored: reason, "--reason", "why the lead needs the reporter's identity and contact")
         case .merged(let into):
             guard TicketCode.isWellFormed(into, node: nil) else {
                 throw .invalidInput("--into \(into) is not a ticket code (NODE-YY-NNNN)")
@@ -58,8 +63,10 @@ extension TicketRules {
         }
     }
 
-    static func checkIntakeFields(_ intake: Intake, at time: Date) throws(TicketError) {
-        try TextLimit.name.check(stored: intake.entity.name, "--entity", "the business entity's registered name")
+    static func checkIntakeFields(_ intake: Intake, at time: Date, withheld: Set<CorrectableField> = []) throws(TicketError) {
+        if !withheld.contains(.entityName) {
+            try TextLimit.name.check(stored: intake.entity.name, "--entity", "the business entity's registered name")
+        }
         if let contact = intake.entity.contact { try TextLimit.contact.check(stored: contact, "--contact", "who to talk to") }
         if let phone = intake.entity.phone { try PhoneNumber.validate(phone) }
         if let code = intake.entity.creditCode {

@@ -54,6 +54,9 @@ public enum TicketRules {
                   fields: ["value: as the field takes it at intake (category one of the categories, phone, credit code, texts)"], derived: []),
         EventRule(type: "merged", action: .merge, by: [.workstation], states: open, conditions: [anotherTicket],
                   fields: ["into: a ticket code"], derived: []),
+        EventRule(type: "contactReleased", action: .releaseContact, by: [.workstation],
+                  states: [.pendingSign, .handling, .pendingReview], conditions: [reportOnly, releaseToLead],
+                  fields: ["to: the current lead", "reason ≤ \(TextLimit.note.rawValue)"], derived: []),
     ]
 
     static let byType: [String: EventRule] = Dictionary(uniqueKeysWithValues: table.map { ($0.type, $0) })
@@ -69,8 +72,10 @@ public enum TicketRules {
     /// Judges an event's payload, made by `actor` at `time` on ticket `ticket`, against the ticket as its
     /// author saw it (`state`; nil before the ticket exists): the author, the state, the conditions and
     /// the fields. Throws the first rule it breaks.
+    /// `withheld`: the event's sealed fields whose values the judge does not hold (their limits were
+    /// checked where they are read: by the author and the hub).
     public static func check(_ payload: TicketEventPayload, ticket: String, by actor: Actor, on state: TicketState?,
-                             at time: Date, policy: DistrictPolicy) throws(RuleViolation) {
+                             at time: Date, policy: DistrictPolicy, withheld: Set<CorrectableField> = []) throws(RuleViolation) {
         let rule = rule(for: payload.type)
         if payload.type != "created" {
             guard let state else { throw RuleViolation("\(rule.action.rawValue).ticket", .unknownTicket(ticket)) }
@@ -86,7 +91,7 @@ public enum TicketRules {
         for condition in rule.conditions {
             do { try condition.check(payload, state, actor) } catch { throw RuleViolation(condition.id, error) }
         }
-        do { try checkFields(payload, policy: policy, at: time) } catch { throw RuleViolation(rule.fieldsRule, error) }
+        do { try checkFields(payload, policy: policy, at: time, withheld: withheld) } catch { throw RuleViolation(rule.fieldsRule, error) }
         if case .created(let intake) = payload, intake.code != ticket {
             throw RuleViolation(ticketCode.id, .invalidInput("the intake's code \(intake.code) is not the event's ticket \(ticket)"))
         }
@@ -94,7 +99,8 @@ public enum TicketRules {
 
     /// Judges an event against the ticket as its author saw it.
     public static func check(_ event: TicketEvent, on state: TicketState?, policy: DistrictPolicy) throws(RuleViolation) {
-        try check(event.payload, ticket: event.ticket, by: event.actor, on: state, at: event.time, policy: policy)
+        try check(event.payload, ticket: event.ticket, by: event.actor, on: state, at: event.time, policy: policy,
+                  withheld: event.withheldFields)
     }
 
     /// The part of the table that depends on the author's role alone: whether a node of `actor`'s role
@@ -145,7 +151,7 @@ public enum TicketRules {
     /// The actions the hints offer, in the order they are shown (notes, corrections, referrals and
     /// merges are always possible and not repeated in every hint).
     static let hinted: [TicketAction] = [.decideExtension, .dispatch, .escalate, .review, .evaluate, .close,
-                                         .sign, .contact, .reply, .extend, .return]
+                                         .sign, .contact, .reply, .extend, .return, .releaseContact]
 
     /// The refusal for an author who holds none of the rule's authorities.
     static func refusal(_ rule: EventRule, actor: Actor, state: TicketState) -> TicketError {

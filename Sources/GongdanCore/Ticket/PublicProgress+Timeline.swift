@@ -69,7 +69,7 @@ extension PublicProgress {
             return "已提级办理，由\(unit(assignment.lead))牵头，办理期限至\(lastDayText(of: assignment.deadline))"
         case .closed:
             return "工单已办结"
-        case .corrected:
+        case .corrected, .contactReleased:
             return nil
         case .merged:
             return "与同一事项的其他工单合并办理"

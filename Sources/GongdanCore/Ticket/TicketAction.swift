@@ -1,7 +1,7 @@
 /// The things a person can do to a ticket; each maps to one `gongdan ticket` verb.
 public enum TicketAction: String, Sendable, Codable, CaseIterable {
     case create, dispatch, sign, `return`, contact, progress, extend, decideExtension, refer, reply
-    case review, evaluate, escalate, close, correct, merge
+    case review, evaluate, escalate, close, correct, merge, releaseContact
 
     /// The `gongdan` command that performs the action on `ticket`.
     public func command(for ticket: String) -> String {
@@ -22,6 +22,7 @@ public enum TicketAction: String, Sendable, Codable, CaseIterable {
         case .close: "gongdan ticket close \(ticket) --reason TEXT"
         case .correct: "gongdan ticket correct \(ticket) --field FIELD --value TEXT"
         case .merge: "gongdan ticket merge \(ticket) --into CODE"
+        case .releaseContact: "gongdan ticket release-contact \(ticket) --reason TEXT"
         }
     }
 }

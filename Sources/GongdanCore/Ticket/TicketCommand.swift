@@ -18,6 +18,8 @@ public enum TicketCommand: Hashable, Sendable {
     case close(reason: String)
     case correct(field: CorrectableField, value: String?)
     case merge(into: String)
+    /// Releases a report's reporter identity and contact to the current lead unit.
+    case releaseContact(reason: String)
 
     public var action: TicketAction {
         switch self {
@@ -36,6 +38,7 @@ public enum TicketCommand: Hashable, Sendable {
         case .close: .close
         case .correct: .correct
         case .merge: .merge
+        case .releaseContact: .releaseContact
         }
     }
 }

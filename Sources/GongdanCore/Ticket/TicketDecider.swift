@@ -61,6 +61,8 @@ public enum TicketDecider {
             return .corrected(field: field, value: value)
         case .merge(let target):
             return .merged(into: TicketCode.normalized(target))
+        case .releaseContact(let reason):
+            return .contactReleased(to: state.lead ?? "", reason: trimmed(reason))
         }
     }
 

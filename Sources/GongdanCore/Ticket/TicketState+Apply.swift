@@ -9,6 +9,7 @@ extension TicketState {
                   lastEventAt: event.time)
         clock = event.clock
         eventCount = 1
+        withheld = CorrectableField.allCases.filter(event.withheldFields.contains)
         if intake.immediateAnswer != nil {
             status = .pendingEvaluation
             repliedAt = event.time
@@ -146,6 +147,13 @@ extension TicketState {
             close(.byOffice(reason: reason), at: at)
         case .corrected(let field, let value):
             correct(field, to: value)
+            withheld.removeAll { $0 == field }
+            if event.withheldFields.contains(field) {
+                withheld = CorrectableField.allCases.filter { $0 == field || withheld.contains($0) }
+            }
+        case .contactReleased(let unit, _):
+            guard !contactReleasedTo.contains(unit) else { return false }
+            contactReleasedTo.append(unit)
         case .merged(let into):
             guard !status.isFinal else { return false }
             mergedInto = into

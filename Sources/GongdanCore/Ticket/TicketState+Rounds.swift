@@ -109,7 +109,7 @@ extension TicketState {
             if status.isFinal { endCurrentRound(at: at) }
         case .closed, .merged:
             endCurrentRound(at: at)
-        case .created, .contacted, .progressNoted, .referred, .extensionRequested, .corrected:
+        case .created, .contacted, .progressNoted, .referred, .extensionRequested, .corrected, .contactReleased:
             break
         }
     }

@@ -84,6 +84,11 @@ public struct TicketState: Hashable, Sendable, Encodable {
     /// at intake is a round too, so `rounds.count` may exceed ``round``.
     public var rounds: [HandlingRound] = []
     public var mergedInto: String?
+    /// Sealed contact or identity fields whose values this replica does not hold (`ContactPrivacy`):
+    /// the ticket shows them as withheld. In `CorrectableField` order.
+    public var withheld: [CorrectableField] = []
+    /// Units the workstation released a report's reporter identity and contact to (`contactReleased`).
+    public var contactReleasedTo: [String] = []
 
     /// Events that arrived when the ticket no longer allowed them (e.g. concurrent offline work);
     /// they stay in the history but did not change the state.
