@@ -129,10 +129,13 @@ public enum ConflictDetector {
                 // `ordered` is the fold's order: the later one was applied last and won.
                 let winner = second
                 let ids = [first.event.id, second.event.id].sorted()
+                // A conflict's texts reach the nodes that raised it: a sealed value stays out of them (docs/privacy.md).
+                let sealed = ContactPrivacy.sealable(on: state.category).contains(first.field)
+                func shown(_ value: String?) -> String { sealed ? "(sealed: see ticket show)" : "'\(value ?? "")'" }
                 conflicts.append(DetectedConflict(
                     kind: .concurrentCorrection, ticket: state.code, events: [first.event.id, second.event.id],
-                    summary: "\(first.event.id) and \(second.event.id) corrected \(first.field.rawValue) concurrently: '\(first.value ?? "")' and '\(second.value ?? "")'",
-                    decision: "the later hybrid clock wins: \(first.field.rawValue) = '\(winner.value ?? "")' (\(winner.event.id)); override with --value TEXT to set it otherwise",
+                    summary: "\(first.event.id) and \(second.event.id) corrected \(first.field.rawValue) concurrently: \(shown(first.value)) and \(shown(second.value))",
+                    decision: "the later hybrid clock wins: \(first.field.rawValue) = \(shown(winner.value)) (\(winner.event.id)); override with --value TEXT to set it otherwise",
                     key: "concurrentCorrection|\(state.code)|\(ids[0])|\(ids[1])"))
             }
         }
