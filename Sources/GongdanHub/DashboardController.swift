@@ -1,6 +1,7 @@
 import Foundation
 import GongdanCore
 import GongdanStore
+import GongdanSync
 import Hummingbird
 
 /// The district viewers' web dashboard (DESIGN §6): a login form, a session cookie, the dashboard
@@ -46,8 +47,11 @@ struct DashboardController: Sendable {
                 return response
             }
             let form = try await FormBody.decode(LoginForm.self, from: request)
-            let store = store, time = now()
-            guard let token = try await executor.run({ try store.logIn(viewer: form.name, password: form.password, now: time) }) else {
+            guard ViewerPassword.isWithinLimit(form.password) else {
+                context.logger.notice("dashboard login refused: password too long", metadata: ["client": "\(context.clientAddress)"])
+                return HTMLPage.response(LoginPage.html(district: try await district(), message: Self.passwordTooLong), status: .badRequest)
+            }
+            guard let token = try await logIn(form) else {
                 context.logger.notice("dashboard login refused", metadata: ["viewer": "\(form.name)", "client": "\(context.clientAddress)"])
                 return HTMLPage.response(LoginPage.html(district: try await district(), message: "用户名或密码不正确。"),
                                          status: .unauthorized)
@@ -97,6 +101,23 @@ struct DashboardController: Sendable {
         }
     }
 
+    /// What a viewer sees when the password typed is over ``ViewerPassword/maxBytes``.
+    static let passwordTooLong = "密码过长（超过 \(ViewerPassword.maxBytes) 字节），中心发的密码是 24 个字符，形如 K7QM-3XPA-…：请核对后重新输入。"
+
+    /// Checks the form's name and password and opens a session: the stored hash is read on the store's
+    /// queue, the password hashed off it (``StoreExecutor/compute(_:)``) — so wrong logins, each tens of
+    /// milliseconds of PBKDF2, never hold up the pushes, pulls and pages waiting for the store — and the
+    /// session written on it again. Nil for a wrong name or password.
+    func logIn(_ form: LoginForm) async throws -> String? {
+        let store = store, time = now()
+        let stored = try await executor.run { try store.storedPassword(ofViewer: form.name) }
+        let matches = await executor.compute {
+            ViewerPassword.verify(form.password, against: stored ?? HubStore.absentViewerPassword)
+        }
+        guard matches, stored != nil else { return nil }
+        return try await executor.run { try store.openSession(viewer: form.name, now: time) }
+    }
+
     /// The logged-in viewer of the request's session cookie, or nil.
     func viewer(_ request: Request) async throws -> String? {
         guard let token = request.cookies[Self.cookieName]?.value, !token.isEmpty else { return nil }
@@ -142,7 +163,7 @@ struct DashboardController: Sendable {
     }
 
     /// The login form's fields.
-    struct LoginForm: Decodable {
+    struct LoginForm: Decodable, Sendable {
         var name: String
         var password: String
     }
