@@ -40,8 +40,8 @@ struct HubServeCommand: ParsableCommand {
         defer { withExtendedLifetime(lock) {} }
         let store = try context.openStore()
         let info = try store.requireInfo()
-        var logger = Logger(label: "gongdan.hub")
-        logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+        let logger = EscapingLogHandler.hubLogger(
+            level: ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info)
         let fixed = context.fixedNow
         let hub = HubApplication(store: store, host: host, port: port, logger: logger, now: { fixed ?? Date() },
                                  trustedProxy: trustedProxy)
