@@ -12,6 +12,7 @@ import GongdanStore
 ///   `--view-tickets` tickets (``ViewsBench``).
 /// - with `--sections dashboard`, the response time of the hub's web dashboard (``DashboardBench``).
 /// - the cost of re-deciding pushed events (``JudgingBench``, section `judging`).
+/// - with `--sections logins`, `/healthz` latency while wrong dashboard logins are in flight (``LoginBench``).
 @main
 struct GongdanBench {
     static func main() async throws {
@@ -22,6 +23,7 @@ struct GongdanBench {
         if options.sections.contains("judging") { try JudgingBench(options: options).run(events: options.pushEvents) }
         if options.sections.contains("views") { try ViewsBench(options: options).run() }
         if options.sections.contains("dashboard") { try await DashboardBench(options: options).run() }
+        if options.sections.contains("logins") { try await LoginBench(options: options).run() }
     }
 
     /// The storage and whole-process figures on a replica of `--tickets` tickets.
@@ -119,6 +121,8 @@ struct BenchOptions {
     /// Which parts run: `store` (appends and whole processes), `sync`; `views` and `dashboard` only when asked.
     var sections: Set<String> = ["store", "sync", "judging"]
     var runs = 15
+    /// Wrong logins in flight at once for the `logins` section (the login limit's burst per address is 10).
+    var logins = 10
     /// A hub database an earlier `--sections dashboard` run loaded, to time the dashboard again without reloading.
     var dashboardHub: String?
     var batch = 1000
@@ -141,8 +145,9 @@ struct BenchOptions {
             case "--view-tickets": viewTickets = Int(value) ?? viewTickets
             case "--sections": sections = Set(value.split(separator: ",").map(String.init))
             case "--dashboard-hub": dashboardHub = value
+            case "--logins": logins = max(1, Int(value) ?? logins)
             default:
-                throw BenchError("unknown option \(flag): use --tickets N --runs R --batch B --dir PATH --gongdan PATH --push-events N --sync-events N --view-tickets N --sections store,sync,judging,views,dashboard --dashboard-hub PATH")
+                throw BenchError("unknown option \(flag): use --tickets N --runs R --batch B --dir PATH --gongdan PATH --push-events N --sync-events N --view-tickets N --sections store,sync,judging,views,dashboard,logins --dashboard-hub PATH --logins N")
             }
         }
     }

@@ -34,7 +34,7 @@ public struct DemoDistrict: Sendable {
     public static func create(in directory: String, start: Date) throws -> DemoDistrict {
         let hubPath = directory + "/hub.sqlite"
         guard !FileManager.default.fileExists(atPath: hubPath) else { throw DemoError.directoryInUse(directory) }
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try PrivateFiles.createDirectory(atPath: directory)
         let clock = SimulatedClock(start)
         let hub = try HubStore(path: hubPath)
         try hub.initialize(district: DemoCast.district, at: start)

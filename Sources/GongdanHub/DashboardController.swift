@@ -1,6 +1,7 @@
 import Foundation
 import GongdanCore
 import GongdanStore
+import GongdanSync
 import Hummingbird
 
 /// The district viewers' web dashboard (DESIGN §6): a login form, a session cookie, the dashboard
@@ -11,6 +12,9 @@ import Hummingbird
 /// | --- | --- |
 /// | `GET /login`, `POST /login` | the form; a right name and password set the session cookie |
 /// | `POST /logout` | ends the session |
+///
+/// `POST /login` and `POST /logout` from another site's page (its `Origin` names another host) are refused
+/// with `403` (``RequestOrigin``); a post without `Origin` — older browsers, scripts — is accepted.
 /// | `GET /dashboard[?period=2026-10]` | the dashboard |
 /// | `GET /dashboard/{table}.csv` | one table as CSV (UTF-8 with BOM): status, overdue, unsigned, units, notices, conflicts, nodes |
 struct DashboardController: Sendable {
@@ -23,13 +27,16 @@ struct DashboardController: Sendable {
     let executor: StoreExecutor
     let now: @Sendable () -> Date
     let cache: ScoringCache
+    /// The reverse proxy whose `X-Forwarded-For` and `X-Forwarded-Host` are believed (`hub serve --trusted-proxy`), or nil.
+    let trustedProxy: String?
     /// Login attempts per client address.
     let loginLimiter = PublicRateLimiter(.init(burst: 10, perMinute: 10))
 
-    init(store: HubStore, executor: StoreExecutor, now: @escaping @Sendable () -> Date) {
+    init(store: HubStore, executor: StoreExecutor, now: @escaping @Sendable () -> Date, trustedProxy: String? = nil) {
         self.store = store
         self.executor = executor
         self.now = now
+        self.trustedProxy = trustedProxy
         cache = ScoringCache(now: now)
     }
 
@@ -39,15 +46,21 @@ struct DashboardController: Sendable {
             return HTMLPage.response(LoginPage.html(district: try await district()))
         }
         router.post("login") { request, context in
-            if let wait = await loginLimiter.take(for: context.client(of: request), now: now()) {
+            guard context.isSameOrigin(request, trustedProxy: trustedProxy) else {
+                return try await crossOriginRefusal(request, context, route: "login")
+            }
+            if let wait = await loginLimiter.take(for: context.client(of: request, trustedProxy: trustedProxy), now: now()) {
                 var response = HTMLPage.response(LoginPage.html(district: try await district(), message: "尝试次数过多，请\(wait)秒后再试。"),
                                                  status: .tooManyRequests)
                 response.headers[.retryAfter] = String(wait)
                 return response
             }
             let form = try await FormBody.decode(LoginForm.self, from: request)
-            let store = store, time = now()
-            guard let token = try await executor.run({ try store.logIn(viewer: form.name, password: form.password, now: time) }) else {
+            guard ViewerPassword.isWithinLimit(form.password) else {
+                context.logger.notice("dashboard login refused: password too long", metadata: ["client": "\(context.clientAddress)"])
+                return HTMLPage.response(LoginPage.html(district: try await district(), message: Self.passwordTooLong), status: .badRequest)
+            }
+            guard let token = try await logIn(form) else {
                 context.logger.notice("dashboard login refused", metadata: ["viewer": "\(form.name)", "client": "\(context.clientAddress)"])
                 return HTMLPage.response(LoginPage.html(district: try await district(), message: "用户名或密码不正确。"),
                                          status: .unauthorized)
@@ -58,7 +71,10 @@ struct DashboardController: Sendable {
                                       secure: Self.isHTTPS(request), httpOnly: true, sameSite: .strict))
             return response
         }
-        router.post("logout") { request, _ in
+        router.post("logout") { request, context in
+            guard context.isSameOrigin(request, trustedProxy: trustedProxy) else {
+                return try await crossOriginRefusal(request, context, route: "logout")
+            }
             if let token = request.cookies[Self.cookieName]?.value {
                 let store = store
                 try await executor.run { try store.endSession(token) }
@@ -95,6 +111,34 @@ struct DashboardController: Sendable {
                 ?? ResponseBody(byteBuffer: ByteBuffer(string: snapshot.table(id)?.csv() ?? ""))
             return Response(status: .ok, headers: headers, body: body)
         }
+    }
+
+    /// What a browser sees when another site's page posts to `/login` or `/logout`.
+    static let crossOrigin = "这个请求来自其他网站，已被拒绝。请直接在浏览器地址栏打开本中心的 /login 页面登录或退出。"
+
+    /// `403` with the login form and ``crossOrigin``, logged with the client and the origin it came from.
+    func crossOriginRefusal(_ request: Request, _ context: HubRequestContext, route: String) async throws -> Response {
+        context.logger.notice("dashboard \(route) refused: cross-origin", metadata: [
+            "client": "\(context.clientAddress)", "origin": "\(request.headers[.origin] ?? "-")",
+        ])
+        return HTMLPage.response(LoginPage.html(district: try await district(), message: Self.crossOrigin), status: .forbidden)
+    }
+
+    /// What a viewer sees when the password typed is over ``ViewerPassword/maxBytes``.
+    static let passwordTooLong = "密码过长（超过 \(ViewerPassword.maxBytes) 字节），中心发的密码是 24 个字符，形如 K7QM-3XPA-…：请核对后重新输入。"
+
+    /// Checks the form's name and password and opens a session: the stored hash is read on the store's
+    /// queue, the password hashed off it (``StoreExecutor/compute(_:)``) — so wrong logins, each tens of
+    /// milliseconds of PBKDF2, never hold up the pushes, pulls and pages waiting for the store — and the
+    /// session written on it again. Nil for a wrong name or password.
+    func logIn(_ form: LoginForm) async throws -> String? {
+        let store = store, time = now()
+        let stored = try await executor.run { try store.storedPassword(ofViewer: form.name) }
+        let matches = await executor.compute {
+            ViewerPassword.verify(form.password, against: stored ?? HubStore.absentViewerPassword)
+        }
+        guard matches, stored != nil else { return nil }
+        return try await executor.run { try store.openSession(viewer: form.name, now: time) }
     }
 
     /// The logged-in viewer of the request's session cookie, or nil.
@@ -142,7 +186,7 @@ struct DashboardController: Sendable {
     }
 
     /// The login form's fields.
-    struct LoginForm: Decodable {
+    struct LoginForm: Decodable, Sendable {
         var name: String
         var password: String
     }

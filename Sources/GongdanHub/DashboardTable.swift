@@ -41,27 +41,19 @@ struct DashboardTable: Sendable {
     }
 
     /// RFC 4180 CSV in UTF-8 with a byte-order mark (so Excel reads the Chinese correctly), CRLF
-    /// line ends. A cell that a spreadsheet would run as a formula (`= + - @`) is prefixed with `'`.
+    /// line ends. A cell that a spreadsheet would run as a formula (`= + - @`) is prefixed with `'`
+    /// (``GongdanCore/CSVText``, the one home of the rule).
     func csv() -> String {
         csvHeader() + Self.csvLines(rows)
     }
 
     /// The byte-order mark and the line of column titles.
     func csvHeader() -> String {
-        "\u{FEFF}" + columns.map { Self.field($0.title) }.joined(separator: ",") + "\r\n"
+        "\u{FEFF}" + CSVText.render([columns.map(\.title)])
     }
 
     /// `rows` as CSV lines, each ended by CRLF.
     static func csvLines(_ rows: [[String]]) -> String {
-        rows.map { $0.map(field).joined(separator: ",") + "\r\n" }.joined()
-    }
-
-    static func field(_ value: String) -> String {
-        var text = value
-        if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), Double(text) == nil {
-            text = "'" + text
-        }
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        CSVText.render(rows)
     }
 }

@@ -49,6 +49,22 @@ public struct HotlineItem: Hashable, Sendable, Codable {
         self.detail = detail
     }
 
+    /// Refuses the item (`400 malformed_request`, nothing stored) when a field breaks
+    /// ``GongdanCore/HotlineFieldRules``: the order number's format, a control character in any text
+    /// (line feeds and tabs allowed in `detail`), a receipt time more than 5 minutes after `now` or more
+    /// than 30 days before it. The message names the field, in Chinese and English.
+    public func checkFields(now: Date) throws(SyncError) {
+        let texts: [(String, String?, Bool)] = [
+            ("category", category, false), ("entity.name", entity.name, false), ("entity.creditCode", entity.creditCode, false),
+            ("entity.contact", entity.contact, false), ("entity.phone", entity.phone, false), ("summary", summary, false),
+            ("detail", detail, true),
+        ]
+        let refusal = HotlineFieldRules.checkOrderNumber(orderNumber, field: "orderNumber")
+            ?? texts.lazy.compactMap { HotlineFieldRules.checkText($1, field: $0, multiline: $2) }.first
+            ?? HotlineFieldRules.checkReceivedAt(receivedAt, field: "receivedAt", now: now)
+        if let refusal { throw SyncError(.malformed, refusal.description) }
+    }
+
     /// The intake the item asks for: source `hotline`, its order number and receipt time.
     /// An unknown category is `malformed_request`, naming the known ones.
     public func intakeRequest() throws(SyncError) -> IntakeRequest {

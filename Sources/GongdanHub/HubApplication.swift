@@ -39,11 +39,15 @@ public struct HubApplication: Sendable {
     /// Public lookups and evaluations per client address: at most `burst` at once, refilled at
     /// `perMinute` a minute.
     public let publicLimit: (burst: Int, perMinute: Double)
+    /// The reverse proxy (its address as the hub sees it, e.g. `127.0.0.1`) whose `X-Forwarded-For` names
+    /// the client for the rate limits, and whose `X-Forwarded-Host` the Origin check compares; nil (the
+    /// default): the peer's own address counts and those headers are ignored (`hub serve --trusted-proxy`).
+    public let trustedProxy: String?
 
     public init(store: HubStore, host: String = "127.0.0.1", port: Int = 8080,
                 logger: Logger = Logger(label: "gongdan.hub"), metrics: HubMetrics = HubMetrics(),
                 now: @escaping @Sendable () -> Date = { Date() },
-                publicLimit: (burst: Int, perMinute: Double) = (burst: 20, perMinute: 10)) {
+                publicLimit: (burst: Int, perMinute: Double) = (burst: 20, perMinute: 10), trustedProxy: String? = nil) {
         self.store = store
         self.host = host
         self.port = port
@@ -51,6 +55,7 @@ public struct HubApplication: Sendable {
         self.metrics = metrics
         self.now = now
         self.publicLimit = publicLimit
+        self.trustedProxy = trustedProxy
     }
 
     /// The routes, with the error mapping around all of them and the protocol check on the API.
@@ -65,8 +70,9 @@ public struct HubApplication: Sendable {
             .addRoutes(to: api.group("sync"))
         IntakeController(store: store, executor: executor, now: now).addRoutes(to: api)
         let limiter = PublicRateLimiter(.init(burst: publicLimit.burst, perMinute: publicLimit.perMinute))
-        PublicProgressController(store: store, executor: executor, now: now, limiter: limiter).addRoutes(to: router)
-        DashboardController(store: store, executor: executor, now: now).addRoutes(to: router)
+        PublicProgressController(store: store, executor: executor, now: now, limiter: limiter, trustedProxy: trustedProxy)
+            .addRoutes(to: router)
+        DashboardController(store: store, executor: executor, now: now, trustedProxy: trustedProxy).addRoutes(to: router)
         return router
     }
 

@@ -13,14 +13,21 @@ public struct HubRequestContext: RequestContext {
         clientAddress = source.channel.remoteAddress?.ipAddress ?? "unknown"
     }
 
-    /// The client a rate limit is kept for: the peer's address, or — when the peer is a reverse
-    /// proxy on this machine (loopback) — the last address that proxy put in `X-Forwarded-For`, so
-    /// the public behind one proxy do not share one bucket.
-    func client(of request: Request) -> String {
-        guard clientAddress == "127.0.0.1" || clientAddress == "::1",
-              let forwarded = request.headers[.init("X-Forwarded-For")!],
-              let last = forwarded.split(separator: ",").last?.trimmingCharacters(in: .whitespaces), !last.isEmpty
-        else { return clientAddress }
-        return last
+    /// The client a rate limit is kept for: the peer's address, or — when the peer is the operator's
+    /// `--trusted-proxy` (nil: none) — the last address that proxy put in `X-Forwarded-For`, so the public
+    /// behind one proxy do not share one bucket (``RequestOrigin/client(peer:forwardedFor:trustedProxy:)``).
+    func client(of request: Request, trustedProxy: String?) -> String {
+        RequestOrigin.client(peer: clientAddress, forwardedFor: request.headers[.init("X-Forwarded-For")!], trustedProxy: trustedProxy)
+    }
+
+    /// Whether a form post comes from one of this hub's pages (``RequestOrigin/isSameOrigin(origin:fetchSite:host:)``);
+    /// behind the trusted proxy, the host it forwards in `X-Forwarded-Host` is the one compared.
+    func isSameOrigin(_ request: Request, trustedProxy: String?) -> Bool {
+        var host = request.head.authority
+        if let trustedProxy, clientAddress == trustedProxy, let forwarded = request.headers[.init("X-Forwarded-Host")!] {
+            host = forwarded.split(separator: ",").first.map { $0.trimmingCharacters(in: .whitespaces) }
+        }
+        return RequestOrigin.isSameOrigin(origin: request.headers[.origin], fetchSite: request.headers[.init("Sec-Fetch-Site")!],
+                                          host: host)
     }
 }

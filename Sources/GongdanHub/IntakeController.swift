@@ -7,6 +7,8 @@ import Logging
 
 /// The 12345 hotline platform's entry point (`sync-protocol/README.md` §5, `POST /api/v1/intake`):
 /// a hotline item becomes a ticket of the hub's origin `HUB`, idempotently on its order number.
+/// Its fields are checked first (``HotlineItem/checkFields(now:)``: order number format, no
+/// control characters, a plausible receipt time); a refusal is `400 malformed_request` and stores nothing.
 /// The answer carries the ticket's query code and the public page's path for the caller.
 ///
 /// It takes only the platform's own credential (`gongdan hub intake-token`); a node's sync token
@@ -22,8 +24,10 @@ struct IntakeController: Sendable {
             try await authenticate(request)
             let item = try await JSONBody.decode(HotlineItem.self, from: request, limit: store.limits.maxBodyBytes)
             try ProtocolVersion.current.checkCompatible(withPeer: item.protocol)
+            let time = now()
+            try item.checkFields(now: time)
             let intake = try item.intakeRequest()
-            let store = store, time = now()
+            let store = store
             let outcome = try await executor.run { try store.takeInHotlineItem(intake, now: time) }
             context.logger.info("intake", metadata: [
                 "order": "\(item.orderNumber)", "ticket": "\(outcome.ticket)", "result": "\(outcome.result.rawValue)",

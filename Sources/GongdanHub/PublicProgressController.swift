@@ -24,6 +24,8 @@ struct PublicProgressController: Sendable {
     let executor: StoreExecutor
     let now: @Sendable () -> Date
     let limiter: PublicRateLimiter
+    /// The reverse proxy whose `X-Forwarded-For` names the client (`hub serve --trusted-proxy`), or nil.
+    let trustedProxy: String?
 
     /// The page's "not found" line, the same for a missing ticket and a wrong query code.
     static let notFound = "未查询到与该工单编号和查询码相符的工单，请核对后再试。"
@@ -37,7 +39,7 @@ struct PublicProgressController: Sendable {
         }
         router.post("progress") { request, context in
             let district = try await district()
-            if let wait = await limiter.take(for: context.client(of: request), now: now()) { return tooManyPage(district, wait: wait) }
+            if let wait = await limiter.take(for: context.client(of: request, trustedProxy: trustedProxy), now: now()) { return tooManyPage(district, wait: wait) }
             let form = try await FormBody.decode(LookupForm.self, from: request)
             let store = store
             guard let progress = try await executor.runFolded({ try store.publicProgress(ticket: form.code, queryCode: form.query) }) else {
@@ -47,7 +49,7 @@ struct PublicProgressController: Sendable {
         }
         router.post("progress/evaluation") { request, context in
             let district = try await district()
-            if let wait = await limiter.take(for: context.client(of: request), now: now()) { return tooManyPage(district, wait: wait) }
+            if let wait = await limiter.take(for: context.client(of: request, trustedProxy: trustedProxy), now: now()) { return tooManyPage(district, wait: wait) }
             let form = try await FormBody.decode(EvaluationForm.self, from: request)
             guard let satisfaction = Satisfaction(rawValue: form.satisfaction), satisfaction != .unreachable else {
                 return HTMLPage.response(PublicProgressPage.form(district: district, message: "请选择满意、基本满意或不满意。"),
@@ -104,7 +106,7 @@ struct PublicProgressController: Sendable {
 
     /// Takes a token for the caller, or throws `429 rate_limited` (with `Retry-After`).
     func limit(_ request: Request, _ context: HubRequestContext) async throws {
-        if let wait = await limiter.take(for: context.client(of: request), now: now()) {
+        if let wait = await limiter.take(for: context.client(of: request, trustedProxy: trustedProxy), now: now()) {
             throw RateLimitedError(seconds: wait)
         }
     }

@@ -10,13 +10,16 @@ import GongdanCore
 ///
 /// | column | required | what |
 /// | --- | --- | --- |
-/// | `order_number` | yes | the hotline's own order number (the key of idempotent import) |
+/// | `order_number` | yes | the hotline's own order number (the key of idempotent import): 1–64 letters, digits, `-`, `_` |
 /// | `received_at` | yes | when 12345 received the call: ISO 8601 with an offset (`2026-10-20T08:30:00+08:00`, `…Z`) or `2026-10-20 08:30` in China Standard Time |
 /// | `category` | yes | `consult`, `help`, `suggestion`, `complaint`, `report`, or 咨询, 求助, 意见建议, 投诉, 举报 |
 /// | `entity` | yes | the business entity's registered name |
 /// | `credit_code`, `contact`, `phone` | no | the entity's 统一社会信用代码, contact person, phone |
 /// | `summary` | yes | the matter in one line |
 /// | `detail` | no | the full account |
+///
+/// No value may hold a control character (`detail` may hold line breaks and tabs), as at the hub's
+/// intake API (``GongdanCore/HotlineFieldRules``).
 ///
 /// ```swift
 /// let sheet = HotlineCSV.read(text)
@@ -168,6 +171,13 @@ public enum HotlineCSV {
         }
         guard let entity = value("entity") else { return problem("entity is empty: give the business entity's registered name") }
         guard let summary = value("summary") else { return problem("summary is empty: give the matter in one line") }
+        // The intake API's field rules (order number format, no control characters); the receipt
+        // time's bounds need the clock and are checked by the import (`NodeService.importHotline`).
+        let texts = ["entity", "credit_code", "contact", "phone", "summary"].map { ($0, value($0), false) } + [("detail", value("detail"), true)]
+        if let refusal = HotlineFieldRules.checkOrderNumber(order, field: "order_number")
+            ?? texts.lazy.compactMap({ HotlineFieldRules.checkText($1, field: $0, multiline: $2) }).first {
+            return problem(refusal.description)
+        }
         let request = IntakeRequest(
             category: category, source: .hotline,
             entity: BusinessEntity(name: entity, creditCode: value("credit_code"), contact: value("contact"), phone: value("phone")),

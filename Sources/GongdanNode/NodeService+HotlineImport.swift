@@ -42,7 +42,9 @@ public struct HotlineImportReport: Hashable, Sendable {
 extension NodeService {
     /// Imports a 12345 hotline export (``HotlineCSV``) on the workstation, all or nothing.
     ///
-    /// Every row is checked first: the file's own rules (``HotlineCSV/read(_:)``), then the
+    /// Every row is checked first: the file's own rules (``HotlineCSV/read(_:)``), a receipt time
+    /// within ``GongdanCore/HotlineFieldRules`` (not in the future beyond the clock allowance, at most
+    /// 30 days old, as at the hub's intake API), then the
     /// intake's (`TicketDecider.decideIntake`: credit code, phone, a receipt time in the future…).
     /// If any row is wrong, the report lists every problem with its line and nothing is imported.
     /// Otherwise each row whose order number the replica does not hold yet becomes a ticket
@@ -62,6 +64,11 @@ extension NodeService {
         for row in sheet.rows {
             if let ticket = try store.ticketCode(forHotlineOrder: row.order) {
                 report.existing.append(.init(line: row.line, order: row.order, ticket: ticket))
+                continue
+            }
+            if let received = row.request.hotlineReceivedAt,
+               let refusal = HotlineFieldRules.checkReceivedAt(received, field: "received_at", now: now()) {
+                report.problems.append(HotlineCSV.Problem(line: row.line, order: row.order, message: refusal.description))
                 continue
             }
             do throws(TicketError) {

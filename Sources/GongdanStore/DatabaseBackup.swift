@@ -13,6 +13,7 @@ import Darwin
 /// A backup reads the source in one read transaction (WAL: writers carry on, and the copy is the
 /// database as of one commit — never half a push), writes it to a temporary file beside the target,
 /// switches the copy to a self-contained rollback journal, flushes it to disk and renames it into place.
+/// The copy and any folder made for it are owner-only (``PrivateFiles``).
 enum DatabaseBackup {
     /// Copies `source` to a new file at `path`; an existing file is replaced only when `replacing`.
     static func write(from source: DatabaseQueue, to path: String, replacing: Bool) throws {
@@ -21,7 +22,7 @@ enum DatabaseBackup {
         let directory = target.deletingLastPathComponent()
         let temporary = directory.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
         do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            try PrivateFiles.prepareFile(atPath: temporary.path)
             let destination = try DatabaseQueue(path: temporary.path)
             do {
                 try source.backup(to: destination)

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// How every Gongdan database file is opened: WAL, `synchronous=FULL` (a committed event survives a
-/// power cut), a busy timeout, the parent folder created; then migrated forward — or refused,
+/// power cut), a busy timeout, the file and its parent folder created owner-only (``PrivateFiles``); then migrated forward — or refused,
 /// unharmed, when a newer gongdan wrote it.
 enum DurableDatabase {
     ///
@@ -29,8 +29,8 @@ enum DurableDatabase {
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
-        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        // Owner-only whatever the umask: the file holds the node's key and token or the district's data.
+        try PrivateFiles.prepareFile(atPath: path)
         let queue = try DatabaseQueue(path: path, configuration: config)
         try migrate(queue, with: migrator, path: path)
         return queue

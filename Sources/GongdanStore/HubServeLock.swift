@@ -28,8 +28,8 @@ public final class HubServeLock: Sendable {
     public static func acquire(for databasePath: String, purpose: String) throws -> HubServeLock {
         let path = databasePath + ".serving"
         let directory = (path as NSString).deletingLastPathComponent
-        try FileManager.default.createDirectory(atPath: directory.isEmpty ? "." : directory, withIntermediateDirectories: true)
-        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        try PrivateFiles.createDirectory(atPath: directory.isEmpty ? "." : directory)
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, PrivateFiles.fileMode)
         guard descriptor >= 0 else {
             throw HubStoreError.invalidInput("cannot open the hub's lock file \(path): \(String(cString: strerror(errno))); check the folder's permissions")
         }

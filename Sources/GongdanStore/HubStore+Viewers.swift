@@ -39,17 +39,33 @@ extension HubStore {
 
     /// Checks a viewer's name and password and, when they match, opens a session and returns the
     /// cookie value (random; the hub keeps only its SHA-256). A wrong name and a wrong password
-    /// both answer nil, after the same work.
+    /// both answer nil, after the same work. The hub's server does the same in three steps, so the
+    /// hashing runs off the store's queue: ``storedPassword(ofViewer:)``, `ViewerPassword.verify`,
+    /// ``openSession(viewer:now:)``.
     public func logIn(viewer name: String, password: String, now: Date) throws -> String? {
+        let stored = try storedPassword(ofViewer: name)
+        guard ViewerPassword.verify(password, against: stored ?? Self.absentViewerPassword), stored != nil else { return nil }
+        return try openSession(viewer: name, now: now)
+    }
+
+    /// What the hub keeps of a viewer's password, or nil for an unknown name. A quick read: the caller
+    /// verifies the password against it outside the store (against ``absentViewerPassword`` when nil,
+    /// so timing does not tell which names exist).
+    public func storedPassword(ofViewer name: String) throws -> ViewerPassword.Stored? {
         let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
         let row = try db.read { db in
             try Row.fetchOne(db, sql: "SELECT salt, iterations, password_hash FROM viewers WHERE name = ?", arguments: [name])
         }
-        // An unknown name still pays for one derivation, so timing does not tell which names exist.
-        let stored = row.map { ViewerPassword.Stored(salt: $0["salt"], iterations: $0["iterations"], hash: $0["password_hash"]) }
-            ?? ViewerPassword.Stored(salt: String(repeating: "0", count: 32), iterations: ViewerPassword.defaultIterations,
-                                     hash: String(repeating: "0", count: 64))
-        guard ViewerPassword.verify(password, against: stored), row != nil else { return nil }
+        return row.map { ViewerPassword.Stored(salt: $0["salt"], iterations: $0["iterations"], hash: $0["password_hash"]) }
+    }
+
+    /// A stand-in an unknown name's password is checked against: the same work as a real one, never a match.
+    public static let absentViewerPassword = ViewerPassword.Stored(
+        salt: String(repeating: "0", count: 32), iterations: ViewerPassword.defaultIterations, hash: String(repeating: "0", count: 64))
+
+    /// Opens a session for a viewer whose password was verified, and returns its cookie value.
+    public func openSession(viewer name: String, now: Date) throws -> String {
+        let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
         let token = Self.makeToken()
         try db.write { db in
             try db.execute(sql: "DELETE FROM viewer_sessions WHERE expires_at <= ?", arguments: [now.millis])

@@ -25,6 +25,15 @@ public enum ViewerPassword {
         }
     }
 
+    /// The longest password the hub hashes, in UTF-8 bytes. Generated passwords are 24; a longer one is
+    /// refused before any hashing, so nobody makes the hub hash megabytes (PBKDF2 re-reads the key each round).
+    public static let maxBytes = 256
+
+    /// Whether `password` is within ``maxBytes`` and so worth hashing.
+    public static func isWithinLimit(_ password: String) -> Bool {
+        password.utf8.count <= maxBytes
+    }
+
     /// PBKDF2 rounds for new passwords. The passwords are random (about 100 bits), so the stretch
     /// is a second line of defence for a stolen database, not the first.
     public static let defaultIterations = 20_000
@@ -47,9 +56,11 @@ public enum ViewerPassword {
                       hash: hex(derive(password, salt: salt, iterations: iterations)))
     }
 
-    /// Whether `password` is the one `stored` was made from (compared in constant time).
+    /// Whether `password` is the one `stored` was made from (compared in constant time). A password
+    /// over ``maxBytes`` is false at once, unhashed. CPU-bound (tens of milliseconds): run it off any
+    /// queue other work waits on.
     public static func verify(_ password: String, against stored: Stored) -> Bool {
-        guard let salt = bytes(hex: stored.salt), stored.iterations > 0 else { return false }
+        guard isWithinLimit(password), let salt = bytes(hex: stored.salt), stored.iterations > 0 else { return false }
         let derived = hex(derive(password, salt: salt, iterations: stored.iterations))
         return ConstantTime.equals(derived, stored.hash)
     }

@@ -34,6 +34,8 @@ public struct GongdanProcess: Sendable {
     public var lang = "zh_CN.UTF-8"
     /// `GONGDAN_USER`.
     public var user = "测试员"
+    /// The umask the process runs under (e.g. `"022"`, through `/bin/sh`); nil keeps the test process's.
+    public var umask: String?
 
     public init(_ directory: TemporaryDirectory, replica: String = "replica.sqlite") {
         self.directory = directory
@@ -44,8 +46,13 @@ public struct GongdanProcess: Sendable {
     @discardableResult
     public func run(_ arguments: [String], now: String? = nil, environment extra: [String: String] = [:]) throws -> GongdanResult {
         let process = Process()
-        process.executableURL = BuiltProducts.gongdan
-        process.arguments = arguments
+        if let umask {
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", "umask \(umask) && exec \"$0\" \"$@\"", BuiltProducts.gongdan.path] + arguments
+        } else {
+            process.executableURL = BuiltProducts.gongdan
+            process.arguments = arguments
+        }
         var environment = ProcessInfo.processInfo.environment.filter { key, _ in
             !key.hasPrefix("GONGDAN_") && key != "LANG" && !key.hasPrefix("LC_")
         }

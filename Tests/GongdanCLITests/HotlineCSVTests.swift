@@ -94,6 +94,22 @@ struct HotlineCSVTests {
         #expect(messages[7]?.contains("first on line 6") == true)
     }
 
+    @Test func orderNumbersOutOfFormatAndControlCharactersAreProblemsNamingTheColumn() {
+        let sheet = HotlineCSV.read("""
+            \(Self.header)
+            GX 1,2026-10-20 08:30,投诉,某店,,,,事项,
+            GX-2,2026-10-20 08:30,投诉,某店\u{1B}[2J,,,,事项,
+            GX-3,2026-10-20 08:30,投诉,某店,,,,事项\u{7},
+            GX-4,2026-10-20 08:30,投诉,某店,,,,事项,"第一段
+            第二段"
+            """)
+        #expect(sheet.rows.map(\.order) == ["GX-4"])
+        let messages = Dictionary(uniqueKeysWithValues: sheet.problems.map { ($0.line, $0.message) })
+        #expect(messages[2]?.hasPrefix("order_number（工单号）'GX 1' 格式不对") == true)
+        #expect(messages[3]?.hasPrefix("entity 含有控制字符") == true && messages[3]?.contains("remove them") == true)
+        #expect(messages[4]?.hasPrefix("summary 含有控制字符") == true)
+    }
+
     @Test func receivedAtTakesAnOffsetOrChinaStandardTime() {
         let cst = HotlineCSV.receivedAt("2026-10-20 08:30")
         #expect(cst != nil)

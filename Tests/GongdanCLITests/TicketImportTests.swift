@@ -52,6 +52,26 @@ struct TicketImportTests {
         #expect((list["tickets"] as? [Any])?.count == 2)
     }
 
+    @Test("a row received more than 30 days before the clock, or in the future, is refused naming received_at; nothing is imported")
+    func implausibleReceiptTimes() throws {
+        let directory = try TemporaryDirectory("cli-import-received")
+        defer { directory.remove() }
+        let ws = try GongdanProcess.workstation(in: directory)
+        // Given an export (the clock is 2026-09-28 09:00) with a row of 1999 and one of tomorrow
+        let file = try write([
+            Self.header,
+            "GX-1,2026-09-27 16:00,投诉,港南区好味餐馆,,,,道路施工未完工,",
+            "GX-2,1999-09-27 17:00,求助,某五金店,,,,求助事项,",
+            "GX-3,2026-09-29 09:00,咨询,某食品店,,,,咨询事项,",
+        ].joined(separator: "\n"), "old.csv", in: directory)
+        let result = try ws.run(["ticket", "import", file])
+        #expect(result.status == 1 && result.stderr.contains("未导入任何工单"))
+        #expect(result.stderr.contains("第 3 行（工单号 GX-2）：received_at（受理时间）") && result.stderr.contains("30 天"))
+        #expect(result.stderr.contains("第 4 行（工单号 GX-3）：received_at（受理时间）") && result.stderr.contains("晚于当前时间"))
+        let list = try ws.run(["ticket", "list", "--json"]).json()
+        #expect((list["tickets"] as? [Any])?.isEmpty == true)
+    }
+
     @Test("a file with one bad row imports nothing and names the line")
     func oneBadRowImportsNothing() throws {
         let directory = try TemporaryDirectory("cli-import-bad")

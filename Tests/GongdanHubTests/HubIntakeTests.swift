@@ -124,6 +124,49 @@ struct HubIntakeTests {
         }
     }
 
+    @Test func fieldsWithControlCharactersABadOrderNumberOrAnImplausibleReceiptAreRefusedNamingTheField() async throws {
+        try await withHub { hub, client, token in
+            let before = try hub.counts()
+            let cases: [(String, HotlineItem, String)] = [
+                ("NUL in the summary", Self.item(summary: "门店\u{0}施工"), "summary"),
+                ("ESC in the entity's name", HotlineItem(orderNumber: "GX-ESC", receivedAt: Fixtures.cst("2026-10-20 08:30"), category: "help",
+                                                        entity: .init(name: "某店\u{1B}[2J"), summary: "事项"), "entity.name"),
+                ("a newline in the order number", Self.item(order: "GX-1\nGX-2"), "orderNumber"),
+                ("a slash in the order number", Self.item(order: "GX/2026/1"), "orderNumber"),
+                ("an order number of 65 characters", Self.item(order: String(repeating: "9", count: 65)), "orderNumber"),
+                ("received in 1999", Self.item(receivedAt: Fixtures.cst("1999-10-20 08:30")), "receivedAt"),
+                ("received 31 days ago", Self.item(receivedAt: Fixtures.cst("2026-09-19 08:30")), "receivedAt"),
+                ("received 10 minutes ahead of the hub", Self.item(receivedAt: Fixtures.cst("2026-10-20 09:10")), "receivedAt"),
+            ]
+            for (name, item, field) in cases {
+                let refused = try await client.send("POST", "/api/v1/intake", token: token, body: try Self.body(item))
+                #expect(refused.status == 400, "\(name)")
+                let error = try client.error(refused.body)
+                // Then the refusal names the field, in Chinese and in English, and says what to do
+                #expect(error.code == .malformed, "\(name)")
+                let says = error.message.contains("send the item again") || error.message.contains("ticket new --hotline-received-at")
+                #expect(error.message.hasPrefix(field) && error.message.contains("请") && says, "\(name): \(error.message)")
+            }
+            // A receipt in year 0011 (as the platform once sent) is refused the same way
+            let ancient = try await client.send("POST", "/api/v1/intake", token: token, body: Data(#"""
+                {"protocol":"1.0","orderNumber":"GX-11","receivedAt":"0011-10-20T00:30:00Z","category":"help","entity":{"name":"某店"},"summary":"s"}
+                """#.utf8))
+            let ancientError = try client.error(ancient.body)
+            #expect(ancient.status == 400 && ancientError.message.contains("receivedAt"))
+            // And nothing was stored
+            #expect(try hub.counts() == before)
+
+            // While line breaks in the detail, a receipt 29 days old and one 4 minutes ahead are taken in
+            var multiline = Self.item(order: "GX_2026-A1", receivedAt: Fixtures.cst("2026-09-21 09:30"))
+            multiline.detail = "第一段\n第二段\t附表"
+            let taken = try await client.send("POST", "/api/v1/intake", token: token, body: try Self.body(multiline))
+            #expect(taken.status == 200)
+            let ahead = try await client.send("POST", "/api/v1/intake", token: token,
+                                              body: try Self.body(Self.item(order: "GX-AHEAD", receivedAt: Fixtures.cst("2026-10-20 09:04"))))
+            #expect(ahead.status == 200)
+        }
+    }
+
     @Test func aMalformedItemIsRefusedWithTheReasonAndNothingIsStored() async throws {
         try await withHub { hub, client, token in
             let before = try hub.counts()

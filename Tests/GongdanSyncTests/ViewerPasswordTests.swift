@@ -16,6 +16,18 @@ struct ViewerPasswordTests {
         #expect(!stored.hash.contains(password) && stored.salt.count == 32 && stored.hash.count == 64)
     }
 
+    @Test func aPasswordOverTheCapNeverVerifiesEvenWhenItIsTheStoredOne() {
+        // Given a stored hash made from a password one byte over the cap
+        let long = String(repeating: "A", count: ViewerPassword.maxBytes + 1)
+        let stored = ViewerPassword.hash(long, iterations: 10)
+        // Then it is refused unhashed, while a password of exactly the cap still verifies
+        #expect(!ViewerPassword.isWithinLimit(long) && !ViewerPassword.verify(long, against: stored))
+        let atCap = String(repeating: "B", count: ViewerPassword.maxBytes)
+        #expect(ViewerPassword.isWithinLimit(atCap) && ViewerPassword.verify(atCap, against: ViewerPassword.hash(atCap, iterations: 10)))
+        // and the cap counts bytes, not characters: 86 Chinese characters are 258 bytes
+        #expect(!ViewerPassword.isWithinLimit(String(repeating: "密", count: 86)))
+    }
+
     @Test func theSamePasswordGetsADifferentSaltAndHashEachTime() {
         let a = ViewerPassword.hash("K7QM-3XPA", iterations: 10), b = ViewerPassword.hash("K7QM-3XPA", iterations: 10)
         #expect(a.salt != b.salt && a.hash != b.hash)

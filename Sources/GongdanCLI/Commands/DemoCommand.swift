@@ -57,8 +57,8 @@ struct DemoCommand: ParsableCommand {
     static func play(_ options: DemoMonth.Options, in directory: String, address: ListenAddress, language: Language,
                      exitAfterReport: Bool) async throws {
         let district = try DemoDistrict.create(in: directory, start: options.start)
-        var logger = Logger(label: "gongdan.hub")
-        logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .warning
+        let logger = EscapingLogHandler.hubLogger(
+            level: ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .warning)
         let hub = HubApplication(store: district.hub, host: address.host, port: address.port, logger: logger,
                                  now: district.clock.reader)
         try await hub.withRunningServer { port in

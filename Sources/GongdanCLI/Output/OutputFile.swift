@@ -1,9 +1,11 @@
 import Foundation
+import GongdanStore
 
 /// Writes a command's output file whole or not at all: into a temporary file beside it, flushed
 /// to disk, then renamed over the target. An existing file — or a symbolic link, even a dangling
 /// one — is replaced only when asked, and then the link itself is replaced: a write never goes
-/// through a link to wherever it points.
+/// through a link to wherever it points. The file is owner-only (0600, ``PrivateFiles``): bundles carry
+/// the district's tickets.
 enum OutputFile {
     static func write(_ data: Data, to path: String, replacing: Bool) throws {
         let url = URL(fileURLWithPath: path).standardizedFileURL
@@ -21,9 +23,7 @@ enum OutputFile {
         let directory = url.deletingLastPathComponent()
         let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
         do {
-            guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
-                throw CocoaError(.fileWriteNoPermission)
-            }
+            try PrivateFiles.createFile(atPath: temporary.path)
             let handle = try FileHandle(forWritingTo: temporary)
             defer { try? handle.close() }
             try handle.write(contentsOf: data)

@@ -31,11 +31,8 @@ public enum TextLimit: Int, Sendable {
         guard trimmed == value else { throw .invalidInput("\(flag) has surrounding spaces: an event carries trimmed text") }
     }
 
-    /// Whether the text holds a control character other than a line break or a tab.
+    /// Whether the text holds a control character other than a line break or a tab (``ControlCharacters``).
     static func hasControlCharacters(_ text: String) -> Bool {
-        text.unicodeScalars.contains { scalar in
-            scalar != "\n" && scalar != "\t" && scalar != "\r"
-                && (scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format && scalar.value == 0x202E)
-        }
+        ControlCharacters.contains(in: text, allowing: ["\n", "\t", "\r"])
     }
 }
