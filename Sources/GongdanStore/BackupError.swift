@@ -14,6 +14,8 @@ public enum BackupError: Error, Hashable, Sendable, CustomStringConvertible {
     case databaseExists(path: String)
     /// The file could not be written or renamed.
     case io(path: String, reason: String)
+    /// The database's schema is not the one its migrations make (an added trigger, table, view or index).
+    case foreignSchema(path: String, differences: [String])
 
     public var description: String {
         switch self {
@@ -31,6 +33,8 @@ public enum BackupError: Error, Hashable, Sendable, CustomStringConvertible {
             "a database exists at \(path); nothing was restored — add --force to replace it (it is kept as \(path).replaced-YYYYMMDDTHHMMSS), or restore to another --db path"
         case .io(let path, let reason):
             "could not write \(path) (\(reason)); nothing was replaced — check that the folder is writable and the disk not full"
+        case .foreignSchema(let path, let differences):
+            "\(path) holds a schema Gongdan did not make (\(differences.prefix(5).joined(separator: "; "))\(differences.count > 5 ? "; …" : "")); nothing was restored — the file was altered: use a backup you made yourself and keep backups where only the operator can write"
         }
     }
 }

@@ -66,6 +66,9 @@ enum DatabaseBackup {
                     throw BackupError.notGongdanDatabase(path: path, reason: "it is an SQLite database without Gongdan's tables")
                 }
                 let schema = try String.fetchOne(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid DESC LIMIT 1") ?? ""
+                let migrator = try db.tableExists("hub") ? HubStore.migrator() : ReplicaStore.migrator()
+                let differences = try SchemaAudit.differences(db, migrator: migrator, at: schema)
+                guard differences.isEmpty else { throw BackupError.foreignSchema(path: path, differences: differences) }
                 let events = try Int.fetchOne(db, sql: "SELECT count(*) FROM events") ?? 0
                 let lastCommit = try Int64.fetchOne(db, sql: "SELECT max(local_id) FROM events") ?? 0
                 if try db.tableExists("hub") {

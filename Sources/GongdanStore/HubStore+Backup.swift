@@ -28,6 +28,13 @@ extension HubStore {
             try db.execute(sql: "UPDATE hub SET epoch = ? WHERE id = 1", arguments: [UUID().uuidString.lowercased()])
             return try String.fetchOne(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid DESC LIMIT 1") ?? ""
         }
-        return RestoreOutcome(backup: summary, database: path, replaced: replaced, schema: schema)
+        let nodes = try store.db.read { db in
+            try Row.fetchAll(db, sql: "SELECT code, role, name, revoked, public_key FROM nodes ORDER BY code").map { row in
+                RestoredNode(code: row["code"], role: row["role"], name: row["name"], revoked: row["revoked"],
+                             keyFingerprint: RestoredNode.fingerprint(row["public_key"]))
+            }
+        }
+        return RestoreOutcome(backup: summary, database: path, replaced: replaced, schema: schema, nodes: nodes,
+                              viewers: try store.viewerNames())
     }
 }

@@ -11,6 +11,12 @@ extension HubStore {
         for node in nodes.sorted() { try mail.execute(arguments: [node, id]) }
     }
 
+    /// The district's workstation nodes (not revoked).
+    static func workstations(_ db: Database) throws -> Set<String> {
+        Set(try String.fetchAll(db.cachedStatement(sql: "SELECT code FROM nodes WHERE role = ? AND revoked = 0"),
+                                arguments: [Role.workstation.rawValue]))
+    }
+
     /// The conflicts addressed to `node` that it was not yet told of, and forgets them (they stay
     /// in the conflict queue).
     static func takeConflictMail(_ db: Database, for node: String) throws -> [ConflictNotice] {

@@ -76,7 +76,9 @@ extension HubStore {
         for ticket in pending.order {
             let raisedBy = Set(pending.fresh[ticket, default: []].map(\.id.origin)).subtracting([Self.origin])
             for notice in try project(db, ticket: ticket, pending: pending, storedUpTo: through, policy: policy, now: now) {
-                try Self.addressConflict(db, notice.id, to: raisedBy)
+                // A duplicate intake names another ticket and its entity: the workstation hears of it, never
+                // the unit whose walk-in raised it (it would learn of a ticket it never handled).
+                try Self.addressConflict(db, notice.id, to: notice.kind == .duplicateIntake ? try Self.workstations(db) : raisedBy)
             }
         }
         try db.cachedStatement(sql: "UPDATE hub SET projected_through = ? WHERE id = 1").execute(arguments: [last])

@@ -24,7 +24,14 @@ extension ReplicaStore {
                                                              replacing: replacing, now: now)
         let store = try ReplicaStore(path: path)
         try store.requireResync(.restored)
-        return RestoreOutcome(backup: summary, database: path, replaced: replaced, schema: try store.schemaVersion())
+        let identity = try store.db.read { db in
+            try Row.fetchOne(db, sql: "SELECT code, role, name, signing_key FROM node WHERE id = 1").map { row in
+                RestoredNode(code: row["code"], role: row["role"], name: row["name"], revoked: false,
+                             keyFingerprint: RestoredNode.fingerprint((row["signing_key"] as String?).flatMap { try? NodeSigningKey(base64: $0).publicKey }))
+            }
+        }
+        return RestoreOutcome(backup: summary, database: path, replaced: replaced, schema: try store.schemaVersion(),
+                              nodes: identity.map { [$0] } ?? [])
     }
 
     /// The last migration applied to this replica.

@@ -1,4 +1,5 @@
 import Foundation
+import GongdanCore
 import GongdanStore
 
 /// The words of a backup summary and of a restore, in both languages.
@@ -28,6 +29,20 @@ struct BackupText: Sendable {
         if outcome.schema != outcome.backup.schema {
             lines.append(language.pick("数据库已升级：\(outcome.backup.schema) → \(outcome.schema)",
                                        "The database was migrated forward: \(outcome.backup.schema) → \(outcome.schema)"))
+        }
+        // Who the restored database lets in: an operator checks it against whom they registered.
+        if !outcome.nodes.isEmpty {
+            lines.append(language.pick("恢复后可接入的节点（请逐一核对，发现不认识的请立即用 gongdan hub node revoke 吊销）：",
+                                       "Nodes the restored database lets in (check each; revoke one you do not know with gongdan hub node revoke):"))
+            for node in outcome.nodes {
+                let key = node.keyFingerprint.map { language.pick("密钥指纹 \($0)", "key \($0)") } ?? language.pick("尚未登记密钥", "no key yet")
+                let revoked = node.revoked ? language.pick("（已吊销）", " (revoked)") : ""
+                let role = Role(rawValue: node.role).map(Labels(language: language).role) ?? node.role
+                lines.append("  \(node.code)  \(node.name)  \(role)  \(key)\(revoked)")
+            }
+        }
+        if !outcome.viewers.isEmpty {
+            lines.append(language.pick("看板账号：", "Dashboard viewers: ") + outcome.viewers.joined(separator: language.pick("、", ", ")))
         }
         return lines
     }
