@@ -5,8 +5,10 @@ import Hummingbird
 
 /// The one place where errors become HTTP responses: a `SyncError` travels with its status and an
 /// `ErrorResponse` JSON body; Hummingbird's own errors (a body over the limit, an unknown route)
-/// are put in the same shape; anything else is a `storage_failure` (503), logged.
-struct SyncErrorMiddleware<Context: RequestContext>: RouterMiddleware {
+/// are put in the same shape; anything else is a `storage_failure` (503), logged. Every refusal is
+/// counted in `/metrics` and logged as one line: the client's address, the method and path, the code.
+struct SyncErrorMiddleware: RouterMiddleware {
+    typealias Context = HubRequestContext
     /// Counts refusals by code, when given.
     var metrics: HubMetrics?
 
@@ -15,20 +17,30 @@ struct SyncErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let error as SyncError {
-            metrics?.recordRefusal(error)
+            refused(error, request, context)
             return Self.response(for: error)
         } catch let error as RateLimitedError {
+            refused(error.syncError, request, context)
             var response = Self.response(for: error.syncError)
             response.headers[.retryAfter] = String(error.seconds)
             return response
         } catch let error as any HTTPResponseError {
             let refusal = Self.syncError(from: error, path: request.uri.path)
-            metrics?.recordRefusal(refusal)
+            refused(refusal, request, context)
             return Self.response(for: refusal)
         } catch {
             context.logger.error("request failed", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])
             return Self.response(for: SyncError(.storage, "the hub failed to answer (\(error)); retry later, and tell the hub operator if it persists"))
         }
+    }
+
+    /// Counts and logs a refusal (the log handler escapes what a client wrote into the line).
+    private func refused(_ error: SyncError, _ request: Request, _ context: Context) {
+        metrics?.recordRefusal(error)
+        context.logger.notice("refused", metadata: [
+            "client": "\(context.clientAddress)", "method": "\(request.method.rawValue)", "path": "\(request.uri.path)",
+            "status": "\(error.code.httpStatus)", "code": "\(error.code.rawValue)",
+        ])
     }
 
     /// Hummingbird's HTTP errors in the protocol's terms.

@@ -86,6 +86,7 @@ struct HubHTTPTests {
             _ = try await client.send("POST", "/api/v1/sync/push", token: hub.tokens["WS"]!,
                                       body: try GongdanJSON.encoder().encode(push))
             _ = try await client.send("GET", "/api/v1/sync/state", token: "not-a-token")
+            _ = try await client.send("GET", "/api/v1/sync/state", token: hub.tokens["DX"]!, protocolHeader: "9.0")
 
             // When the operator's monitoring asks
             let health = try await client.send("GET", "/healthz", token: nil, protocolHeader: nil)
@@ -99,6 +100,7 @@ struct HubHTTPTests {
             let text = String(decoding: metrics.body, as: UTF8.self)
             #expect(text.contains(#"gongdan_push_events_total{result="accepted"} 2"#))
             #expect(text.contains(#"gongdan_refusals_total{code="unauthorized"} 1"#))
+            #expect(text.contains(#"gongdan_refusals_total{code="unsupported_protocol"} 1"#))
             #expect(text.contains(#"gongdan_node_hub_has_seq{node="WS"} 2"#))
             #expect(text.contains(#"gongdan_node_since_seen_seconds{node="DX"} -1"#))
             #expect(text.contains("gongdan_open_conflicts 0"))
