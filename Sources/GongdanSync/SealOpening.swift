@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import GongdanCore
 
@@ -26,8 +25,7 @@ public struct SealOpening: Hashable, Sendable, Codable {
 public enum ContactSeal {
     /// The commitment to `value` of `field` with `salt`.
     public static func commitment(field: CorrectableField, value: String, salt: String) -> String {
-        let digest = SHA256.hash(data: Data("gongdan-seal/1|\(field.rawValue)|\(salt)|\(value)".utf8))
-        return digest.map { String(format: "%02x", $0) }.joined()
+        EventChain.hash(bytes: Array("gongdan-seal/1|\(field.rawValue)|\(salt)|\(value)".utf8))
     }
 
     /// Seals what ``ContactPrivacy`` asks of `event` on a ticket of `category` (as its author saw it):
@@ -41,7 +39,8 @@ public enum ContactSeal {
         var openings: [SealOpening] = []
         for field in CorrectableField.allCases where fields.contains(field) {
             guard let value = event.value(of: field) else { continue }
-            let salt = (0..<16).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined()
+            var random = SystemRandomNumberGenerator()
+            let salt = EventChain.hex((0..<16).map { _ in UInt8.random(in: 0...255, using: &random) })
             commitments[field.rawValue] = commitment(field: field, value: value, salt: salt)
             openings.append(SealOpening(event: event.id, field: field, value: value, salt: salt))
         }
