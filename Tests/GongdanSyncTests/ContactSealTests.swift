@@ -13,6 +13,15 @@ struct ContactSealTests {
         return try harness.intake(Fixtures.complaint(), on: "WS", at: Fixtures.cst("2026-09-28 09:00"))
     }
 
+    @Test("the commitment is SHA-256 of gongdan-seal/1|field|salt|value, as sync-protocol/README.md §5.9 gives it")
+    func commitmentVectors() {
+        let salt = "000102030405060708090a0b0c0d0e0f"
+        #expect(ContactSeal.commitment(field: .phone, value: "0775-4331430", salt: salt)
+                == "966cf7b83672e35386ee94a80ec0994f031995afbb7ecc733faff9b6cf6fb601")
+        #expect(ContactSeal.commitment(field: .contact, value: "黄老板", salt: salt)
+                == "489204aa6525180657c6680715856dc3c68a1e7de6bdbe0ae4dd19d669d2a0e1")
+    }
+
     @Test("a sealed event's canonical bytes and JSONEncoder output hold the commitments and not the values")
     func bytesHoldNoValue() throws {
         let (sealed, openings) = ContactSeal.seal(try created(), category: nil)
