@@ -169,6 +169,7 @@ extension DashboardSnapshot {
         case .handedOverReply: "移交答复"
         case .concurrentCorrection: "并发更正"
         case .duplicateIntake: "疑似重复受理"
+        case .concurrentEvaluation: "评价冲突"
         }
     }
 

@@ -34,6 +34,13 @@ enum PublicProgressPage {
         if let evaluation = progress.evaluation {
             body += "<tr><th>您的评价</th><td id=\"evaluation\">\(HTMLText.escape(evaluation.text))</td></tr>"
         }
+        if progress.pageEvaluationSetAside {
+            // The entity was told its evaluation was recorded; say plainly what stands and what to do.
+            body += """
+                <tr><th>评价说明</th><td id="evaluation-set-aside">您在本页提交评价时，区工作站已通过回访记录了您的评价，\
+                以先记录的回访评价为准（见上）。如与您的意见不符，请拨打12345说明，工作站将再次回访。</td></tr>
+                """
+        }
         body += "</tbody></table><h2>办理过程</h2><ol class=\"timeline\">"
         for step in progress.timeline {
             body += "<li><span class=\"muted\">\(HTMLPage.dateTime(step.at))</span> \(HTMLText.escape(step.text))</li>"

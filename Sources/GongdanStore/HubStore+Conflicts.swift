@@ -73,6 +73,8 @@ extension HubStore {
             }).first else { throw HubStoreError.invalidInput("conflict #\(conflict.id) names no correction the hub holds") }
             code = conflict.ticket
             command = .correct(field: field, value: value)
+        case .concurrentEvaluation:
+            throw HubStoreError.invalidInput("an evaluation conflict is confirmed, not overridden (`gongdan hub conflicts resolve \(conflict.id) --confirm`): both evaluations stay on the record; if the entity disagrees with the one that stands, the workstation calls it back")
         case .duplicateIntake:
             guard lead == nil, value == nil else {
                 throw HubStoreError.invalidInput("overriding a duplicate intake merges the newer ticket into the older; it takes no --lead or --value")

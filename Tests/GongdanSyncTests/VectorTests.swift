@@ -150,6 +150,9 @@ struct VectorTests {
                             "\(field.rawValue) takes the later correction \(winner.id)")
                 case .duplicateIntake:
                     Issue.record("single-ticket vectors cannot list duplicate intakes")
+                case .concurrentEvaluation:
+                    let aside = try #require(events.last)
+                    #expect(state.supersededEvents.contains(aside.id), "the evaluation set aside")
                 }
             }
         }

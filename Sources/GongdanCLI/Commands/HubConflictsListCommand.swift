@@ -48,6 +48,7 @@ struct HubConflictsListCommand: ParsableCommand {
         case .handedOverReply: l.pick("移交回复", "handed-over reply")
         case .concurrentCorrection: l.pick("并发更正", "concurrent correction")
         case .duplicateIntake: l.pick("疑似重复受理", "likely duplicate intake")
+        case .concurrentEvaluation: l.pick("评价冲突", "concurrent evaluation")
         }
     }
 
@@ -63,7 +64,7 @@ struct HubConflictsListCommand: ParsableCommand {
         switch kind {
         case .assignment, .handedOverReply: " --lead UNIT"
         case .concurrentCorrection: " --value TEXT"
-        case .duplicateIntake: ""
+        case .duplicateIntake, .concurrentEvaluation: ""
         }
     }
 }

@@ -21,9 +21,12 @@ public enum ConflictDetector {
     ///   replied concurrently) is an `assignment` conflict the operator should look at.
     /// - `concurrentCorrection`: every pair of concurrent corrections of one field; the later in
     ///   the fold's order (hybrid clock, origin, seq) won.
+    /// - `concurrentEvaluation`: an evaluation the fold set aside because a concurrent one was applied
+    ///   first (the entity's on the public page and the workstation's revisit, say).
     public static func detect(events: [TicketEvent], state: TicketState) -> [DetectedConflict] {
         let ordered = TicketFold.causalOrder(events)
         return assignmentConflicts(ordered, state: state) + correctionConflicts(ordered, state: state)
+            + evaluationConflicts(ordered, state: state)
     }
 
     /// The duplicate-intake conflicts between `ticket` and `candidates`: the same entity (the same
@@ -138,6 +141,27 @@ public enum ConflictDetector {
                     decision: "the later hybrid clock wins: \(first.field.rawValue) = \(shown(winner.value)) (\(winner.event.id)); override with --value TEXT to set it otherwise",
                     key: "concurrentCorrection|\(state.code)|\(ids[0])|\(ids[1])"))
             }
+        }
+        return conflicts
+    }
+
+    // MARK: - Evaluations
+
+    private static func evaluationConflicts(_ ordered: [TicketEvent], state: TicketState) -> [DetectedConflict] {
+        let superseded = Set(state.supersededEvents)
+        let evaluations = ordered.compactMap { event -> (event: TicketEvent, evaluation: Evaluation)? in
+            guard case .evaluated(let evaluation) = event.payload else { return nil }
+            return (event, evaluation)
+        }
+        var conflicts: [DetectedConflict] = []
+        for aside in evaluations where superseded.contains(aside.event.id) {
+            guard let standing = evaluations.first(where: { !superseded.contains($0.event.id)
+                && $0.event.clock.compare(aside.event.clock) == .concurrent }) else { continue }
+            conflicts.append(DetectedConflict(
+                kind: .concurrentEvaluation, ticket: state.code, events: [standing.event.id, aside.event.id],
+                summary: "\(aside.event.id) (\(aside.evaluation.channel.rawValue), \(aside.evaluation.satisfaction.rawValue)) evaluated without seeing \(standing.event.id) (\(standing.evaluation.channel.rawValue), \(standing.evaluation.satisfaction.rawValue))",
+                decision: "the first evaluation in the fold's order stands (\(standing.event.id)); \(aside.event.id) stays in the history, set aside — confirm, and call the entity back if the two disagree",
+                key: "concurrentEvaluation|\(state.code)|\(standing.event.id)|\(aside.event.id)"))
         }
         return conflicts
     }

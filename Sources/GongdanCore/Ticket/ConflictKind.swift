@@ -9,4 +9,7 @@ public enum ConflictKind: String, Hashable, Sendable, Codable, CaseIterable {
     case concurrentCorrection
     /// Two intakes of what looks like the same matter from the same entity: flagged for merging.
     case duplicateIntake
+    /// Two evaluations made without seeing each other (the entity's on the public page and the
+    /// workstation's revisit): the first in the fold's order stands, the other is set aside.
+    case concurrentEvaluation
 }

@@ -33,7 +33,12 @@ extension PublicProgress {
                   handlingUnit: handling.map { unit($0) }, deadline: deadline,
                   deadlineText: deadline.map { Self.lastDayText(of: $0) },
                   canEvaluate: state.status == .pendingEvaluation && !state.createdBy.role.isUnit,
-                  revisitOnly: state.createdBy.role.isUnit, evaluation: evaluation, timeline: steps)
+                  revisitOnly: state.createdBy.role.isUnit, evaluation: evaluation,
+                  pageEvaluationSetAside: events.contains { event in
+                      guard superseded.contains(event.id), case .evaluated(let made) = event.payload else { return false }
+                      return made.channel == .publicPage
+                  },
+                  timeline: steps)
     }
 
     /// One event in the entity's words, or nil when it is not the entity's concern (corrections).

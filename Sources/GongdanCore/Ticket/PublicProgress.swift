@@ -57,12 +57,16 @@ public struct PublicProgress: Hashable, Sendable, Codable {
     public var revisitOnly: Bool
     /// The latest evaluation, if any.
     public var evaluation: EvaluationSummary?
+    /// An evaluation made on this page was set aside: the workstation's revisit recorded one first,
+    /// without either seeing the other; ``evaluation`` is the one that stands.
+    public var pageEvaluationSetAside: Bool
     /// What happened, oldest first.
     public var timeline: [Step]
 
     public init(ticket: String, category: TicketCategory, categoryName: String, status: TicketStatus,
                 statusText: String, handlingUnit: String?, deadline: Date?, deadlineText: String?,
-                canEvaluate: Bool, revisitOnly: Bool = false, evaluation: EvaluationSummary?, timeline: [Step]) {
+                canEvaluate: Bool, revisitOnly: Bool = false, evaluation: EvaluationSummary?,
+                pageEvaluationSetAside: Bool = false, timeline: [Step]) {
         self.ticket = ticket
         self.category = category
         self.categoryName = categoryName
@@ -74,6 +78,7 @@ public struct PublicProgress: Hashable, Sendable, Codable {
         self.canEvaluate = canEvaluate
         self.revisitOnly = revisitOnly
         self.evaluation = evaluation
+        self.pageEvaluationSetAside = pageEvaluationSetAside
         self.timeline = timeline
     }
 }
