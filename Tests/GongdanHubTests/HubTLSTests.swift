@@ -1,10 +1,12 @@
 import Foundation
 import GongdanHub
+import GongdanNode
+import GongdanSync
 import GongdanTesting
 import Testing
 
-/// Issue 12, TLS on the hub: the district CA and the hub's certificate from ``DistrictCA``, and the
-/// checks of the files `hub serve --tls-cert/--tls-key` is given.
+/// Issue 12, TLS on the hub: the in-process hub over real HTTPS on 127.0.0.1 (port 0) with a CA and a
+/// certificate from ``DistrictCA``, and the node's transport pinning that CA.
 @Suite("TLS on the hub", .timeLimit(.minutes(2)))
 struct HubTLSTests {
     /// The four PEM files of a new district CA under `directory/name`, and the serving configuration.
@@ -13,6 +15,43 @@ struct HubTLSTests {
         try made.write(to: directory.path(name))
         let files = try HubTLSFiles(certificatePath: directory.path("\(name)/hub.pem"), keyPath: directory.path("\(name)/hub-key.pem"))
         return (made, files)
+    }
+
+    @Test("a node's transport pinned to the district CA reaches the hub over HTTPS; pinned to another CA it is refused at once")
+    func pinnedTransport() async throws {
+        let hub = try HubFixture()
+        defer { hub.remove() }
+        // Given a hub serving HTTPS with a certificate from the district's CA, and another district's CA
+        let district = try makeCA(hub.directory, "tls")
+        let other = try makeCA(hub.directory, "other")
+        let now = hub.now
+        let app = HubApplication(store: hub.store, port: 0, now: { now }, tls: district.files.configuration)
+        try await app.withRunningServer { port in
+            let url = URL(string: "https://127.0.0.1:\(port)")!
+            // When the workstation's transport pins the district CA, it reads its state over HTTPS
+            let pinned = HTTPSyncTransport(baseURL: url, token: hub.tokens["WS"]!, hubCA: try PinnedHubCA(pem: district.ca.caCertificatePEM))
+            let state = try await pinned.state()
+            #expect(state.node == "WS")
+            // and by the name the certificate also carries
+            let byName = HTTPSyncTransport(baseURL: URL(string: "https://localhost:\(port)")!, token: hub.tokens["WS"]!,
+                                           hubCA: try PinnedHubCA(pem: district.ca.caCertificatePEM))
+            #expect(try await byName.state().node == "WS")
+
+            // When a transport pins another CA, the TLS check fails, quickly and by name
+            let started = Date()
+            let wrong = HTTPSyncTransport(baseURL: url, token: hub.tokens["WS"]!, hubCA: try PinnedHubCA(pem: other.ca.caCertificatePEM))
+            await #expect {
+                _ = try await wrong.state()
+            } throws: { error in
+                guard case .tlsRefused(let refusedURL, _) = error as? SyncClientError else { return false }
+                return refusedURL == url.absoluteString
+            }
+            #expect(Date().timeIntervalSince(started) < 10, "a refused certificate is not retried until the timeout")
+
+            // and plain HTTP to the HTTPS port gets no answer in the protocol
+            let plain = HTTPSyncTransport(baseURL: URL(string: "http://127.0.0.1:\(port)")!, token: hub.tokens["WS"]!, timeout: 5)
+            await #expect(throws: SyncClientError.self) { _ = try await plain.state() }
+        }
     }
 
     @Test("the hub's certificate names the hosts given, is signed by the CA, and its key files are owner-only")
