@@ -104,7 +104,7 @@ public struct HTTPSyncTransport: SyncTransport {
             status = Int(response.status.code)
             data = try await response.body.collect(upTo: Self.maxResponseBytes)
         } catch let error where Self.isTLSFailure(error) {
-            throw SyncClientError.tlsRefused(url: baseURL.absoluteString, reason: "\(error)")
+            throw SyncClientError.tlsRefused(url: baseURL.absoluteString, reason: Self.tlsReason(error))
         } catch {
             throw SyncClientError.unreachable(url: baseURL.absoluteString, reason: Self.reason(error))
         }
@@ -125,6 +125,18 @@ public struct HTTPSyncTransport: SyncTransport {
     /// Whether `error` is the TLS handshake or certificate check failing (not the network).
     static func isTLSFailure(_ error: any Error) -> Bool {
         error is NIOSSLError || error is NIOSSLExtraError || error is BoringSSLError
+    }
+
+    /// The short name of a TLS failure: BoringSSL's reason code (`CERTIFICATE_VERIFY_FAILED`,
+    /// `WRONG_VERSION_NUMBER` …) rather than its whole error stack, or the host name check.
+    static func tlsReason(_ error: any Error) -> String {
+        if let extra = error as? NIOSSLExtraError, extra == .failedToValidateHostname {
+            return "the certificate does not name this host"
+        }
+        let text = "\(error)"
+        let codes = ["CERTIFICATE_VERIFY_FAILED", "WRONG_VERSION_NUMBER", "CERTIFICATE_EXPIRED", "UNSUPPORTED_PROTOCOL",
+                     "TLSV1_ALERT_PROTOCOL_VERSION", "HANDSHAKE_FAILURE"]
+        return codes.first { text.contains($0) } ?? text
     }
 
     /// A readable reason for a failed exchange ("connection refused", "timed out", …).

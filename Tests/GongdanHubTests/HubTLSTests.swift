@@ -54,6 +54,27 @@ struct HubTLSTests {
         }
     }
 
+    @Test("a hub whose certificate, from the pinned CA, names another host is refused")
+    func otherHost() async throws {
+        let hub = try HubFixture()
+        defer { hub.remove() }
+        // Given a hub on 127.0.0.1 serving a certificate made for 10.0.0.5 only
+        let elsewhere = try makeCA(hub.directory, "elsewhere", hosts: ["10.0.0.5"])
+        let now = hub.now
+        let app = HubApplication(store: hub.store, port: 0, now: { now }, tls: elsewhere.files.configuration)
+        try await app.withRunningServer { port in
+            // When a node pinned to that very CA connects by 127.0.0.1, the host name check refuses it
+            let transport = HTTPSyncTransport(baseURL: URL(string: "https://127.0.0.1:\(port)")!, token: hub.tokens["WS"]!,
+                                              hubCA: try PinnedHubCA(pem: elsewhere.ca.caCertificatePEM))
+            await #expect {
+                _ = try await transport.state()
+            } throws: { error in
+                guard case .tlsRefused(_, let reason) = error as? SyncClientError else { return false }
+                return reason == "the certificate does not name this host"
+            }
+        }
+    }
+
     @Test("the hub's certificate names the hosts given, is signed by the CA, and its key files are owner-only")
     func certificateContents() throws {
         let directory = try TemporaryDirectory("tls-init")
