@@ -67,6 +67,7 @@ struct HubTLSSyncTests {
         #expect(try ReplicaStore(path: dx.db).ticket("WS-26-0001")?.status == .pendingSign)
         let ca = try String(contentsOfFile: "\(tls)/ca.pem", encoding: .utf8)
         #expect(try ReplicaStore(path: dx.db).syncSettings().hubCA == ca)
+        #expect(try dx.ok(["remote", "show"]).contains("(only the pinned CA is trusted)"))
     }
 
     @Test("a node pinned to another district's CA refuses the hub with a clear error and stores nothing from it")

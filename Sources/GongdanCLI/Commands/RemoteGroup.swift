@@ -97,6 +97,8 @@ struct RemoteShowCommand: GongdanCommand {
     struct View: Encodable {
         var hubURL: String?
         var configured: Bool
+        /// Whether a CA is pinned for the hub (`--hub-ca`): then only it is trusted over HTTPS.
+        var hubCAPinned: Bool
         var cursor: Int64
         var hubHas: Int64
         var unsent: Int64
@@ -106,12 +108,13 @@ struct RemoteShowCommand: GongdanCommand {
         let context = try global.context()
         let settings = try context.openService().store.syncSettings()
         if context.json {
-            try Console.json(View(hubURL: settings.hubURL, configured: settings.isConfigured, cursor: settings.cursor,
-                                  hubHas: settings.hubHas, unsent: settings.unsent))
+            try Console.json(View(hubURL: settings.hubURL, configured: settings.isConfigured, hubCAPinned: settings.hubCA != nil,
+                                  cursor: settings.cursor, hubHas: settings.hubHas, unsent: settings.unsent))
         } else {
+            let pinned = settings.hubCA != nil
             Console.out(context.language.pick(
-                "中心：\(settings.hubURL ?? "（未设置）")\n中心已收到本节点事件至序号 \(settings.hubHas)，未发送 \(settings.unsent) 条，拉取位置 \(settings.cursor)",
-                "Hub: \(settings.hubURL ?? "(not set)")\nHub holds this node's events up to seq \(settings.hubHas); \(settings.unsent) unsent; feed cursor \(settings.cursor)"))
+                "中心：\(settings.hubURL ?? "（未设置）")\(pinned ? "（只信任固定的 CA）" : "")\n中心已收到本节点事件至序号 \(settings.hubHas)，未发送 \(settings.unsent) 条，拉取位置 \(settings.cursor)",
+                "Hub: \(settings.hubURL ?? "(not set)")\(pinned ? " (only the pinned CA is trusted)" : "")\nHub holds this node's events up to seq \(settings.hubHas); \(settings.unsent) unsent; feed cursor \(settings.cursor)"))
         }
     }
 }
