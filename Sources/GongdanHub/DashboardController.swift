@@ -29,14 +29,18 @@ struct DashboardController: Sendable {
     let cache: ScoringCache
     /// The reverse proxy whose `X-Forwarded-For` and `X-Forwarded-Host` are believed (`hub serve --trusted-proxy`), or nil.
     let trustedProxy: String?
+    /// Whether the hub itself serves HTTPS (`hub serve --tls-cert`): then the cookie is always `Secure`.
+    let servesTLS: Bool
     /// Login attempts per client address.
     let loginLimiter = PublicRateLimiter(.init(burst: 10, perMinute: 10))
 
-    init(store: HubStore, executor: StoreExecutor, now: @escaping @Sendable () -> Date, trustedProxy: String? = nil) {
+    init(store: HubStore, executor: StoreExecutor, now: @escaping @Sendable () -> Date, trustedProxy: String? = nil,
+         servesTLS: Bool = false) {
         self.store = store
         self.executor = executor
         self.now = now
         self.trustedProxy = trustedProxy
+        self.servesTLS = servesTLS
         cache = ScoringCache(now: now)
     }
 
@@ -68,7 +72,7 @@ struct DashboardController: Sendable {
             context.logger.info("dashboard login", metadata: ["viewer": "\(form.name)"])
             var response = Response.redirect(to: "/dashboard", type: .normal)
             response.setCookie(Cookie(name: Self.cookieName, value: token, maxAge: Int(HubStore.viewerSessionLifetime), path: "/",
-                                      secure: Self.isHTTPS(request), httpOnly: true, sameSite: .strict))
+                                      secure: servesTLS || Self.isHTTPS(request), httpOnly: true, sameSite: .strict))
             return response
         }
         router.post("logout") { request, context in
@@ -80,7 +84,7 @@ struct DashboardController: Sendable {
                 try await executor.run { try store.endSession(token) }
             }
             var response = Response.redirect(to: "/login", type: .normal)
-            response.setCookie(Cookie(name: Self.cookieName, value: "", maxAge: 0, path: "/", secure: Self.isHTTPS(request),
+            response.setCookie(Cookie(name: Self.cookieName, value: "", maxAge: 0, path: "/", secure: servesTLS || Self.isHTTPS(request),
                                       httpOnly: true, sameSite: .strict))
             return response
         }

@@ -13,7 +13,7 @@ extension HubApplication {
     /// ```
     public func withRunningServer<T>(_ body: (Int) async throws -> T) async throws -> T {
         let (ports, announce) = AsyncStream<Int>.makeStream()
-        let app = makeApplication { port in announce.yield(port) }
+        let app = try makeApplication { port in announce.yield(port) }
         let group = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [], logger: logger))
         return try await withThrowingTaskGroup(of: Void.self) { tasks in
             tasks.addTask {

@@ -3,6 +3,8 @@ import GongdanCore
 import GongdanStore
 import GongdanSync
 import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
 import Logging
 import ServiceLifecycle
 
@@ -43,11 +45,14 @@ public struct HubApplication: Sendable {
     /// the client for the rate limits, and whose `X-Forwarded-Host` the Origin check compares; nil (the
     /// default): the peer's own address counts and those headers are ignored (`hub serve --trusted-proxy`).
     public let trustedProxy: String?
+    /// HTTPS with this server configuration (``HubTLSFiles``); nil: plain HTTP.
+    public let tls: TLSConfiguration?
 
     public init(store: HubStore, host: String = "127.0.0.1", port: Int = 8080,
                 logger: Logger = Logger(label: "gongdan.hub"), metrics: HubMetrics = HubMetrics(),
                 now: @escaping @Sendable () -> Date = { Date() },
-                publicLimit: (burst: Int, perMinute: Double) = (burst: 20, perMinute: 10), trustedProxy: String? = nil) {
+                publicLimit: (burst: Int, perMinute: Double) = (burst: 20, perMinute: 10), trustedProxy: String? = nil,
+                tls: TLSConfiguration? = nil) {
         self.store = store
         self.host = host
         self.port = port
@@ -56,6 +61,7 @@ public struct HubApplication: Sendable {
         self.now = now
         self.publicLimit = publicLimit
         self.trustedProxy = trustedProxy
+        self.tls = tls
     }
 
     /// The routes, with the error mapping around all of them and the protocol check on the API.
@@ -72,21 +78,24 @@ public struct HubApplication: Sendable {
         let limiter = PublicRateLimiter(.init(burst: publicLimit.burst, perMinute: publicLimit.perMinute))
         PublicProgressController(store: store, executor: executor, now: now, limiter: limiter, trustedProxy: trustedProxy)
             .addRoutes(to: router)
-        DashboardController(store: store, executor: executor, now: now, trustedProxy: trustedProxy).addRoutes(to: router)
+        DashboardController(store: store, executor: executor, now: now, trustedProxy: trustedProxy, servesTLS: tls != nil)
+            .addRoutes(to: router)
         return router
     }
 
-    /// The Hummingbird application; `onServerRunning` gets the bound port (the real one when
-    /// `port` is 0).
-    public func makeApplication(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
-        Application(router: buildRouter(), configuration: .init(address: .hostname(host, port: port), serverName: "gongdan-hub"),
-                    onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) },
-                    logger: logger)
+    /// The Hummingbird application, over HTTPS when ``tls`` is set; `onServerRunning` gets the bound
+    /// port (the real one when `port` is 0).
+    public func makeApplication(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) throws -> some ApplicationProtocol {
+        let server: HTTPServerBuilder = try tls.map { try .tls(.http1(), tlsConfiguration: $0) } ?? .http1()
+        return Application(router: buildRouter(), server: server,
+                           configuration: .init(address: .hostname(host, port: port), serverName: "gongdan-hub"),
+                           onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) },
+                           logger: logger)
     }
 
     /// Serves until SIGINT or SIGTERM, then shuts down gracefully (in-flight requests finish).
     public func run(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
-        let app = makeApplication(onServerRunning: onServerRunning)
+        let app = try makeApplication(onServerRunning: onServerRunning)
         let group = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
     }

@@ -4,27 +4,50 @@ import GongdanCore
 import GongdanSync
 import NIOCore
 import NIOHTTP1
+import NIOSSL
 
 /// The sync protocol over HTTP with AsyncHTTPClient (SwiftNIO).
 ///
 /// Foundation's URLSession was the first choice (no extra dependency), but on Linux it drives
 /// libcurl by polling: a node waiting on the hub burned a whole core, the one the hub needed on a
 /// 2-core machine. AsyncHTTPClient waits on epoll like the hub's own server does.
+///
+/// Over HTTPS with a pinned CA (``PinnedHubCA``) every request trusts that CA only, and a hub that fails the
+/// check is refused at once (``SyncClientError/tlsRefused(url:reason:)``): no token is sent, nothing is stored.
 public struct HTTPSyncTransport: SyncTransport {
     public let baseURL: URL
     let token: String
     let timeout: TimeAmount
     let client: HTTPClient
+    /// The pinned CA's client configuration; nil: the client's default (the system's trust roots).
+    let tlsConfiguration: TLSConfiguration?
     /// The largest answer read: a pull page is bounded by the hub's `maxPullBytes` plus its envelope.
     static let maxResponseBytes = 64 << 20
 
-    /// - Parameter client: the HTTP client; the process-wide shared one by default (never shut down).
-    public init(baseURL: URL, token: String, timeout: TimeInterval = 30, client: HTTPClient = .shared) {
+    /// - Parameters:
+    ///   - hubCA: the CA this node pins for an `https` hub; nil: the system's trust roots.
+    ///   - client: the HTTP client; by default a process-wide one (never shut down): for `https`, one that
+    ///     fails at once when the connection or its TLS check fails instead of retrying until the timeout.
+    public init(baseURL: URL, token: String, hubCA: PinnedHubCA? = nil, timeout: TimeInterval = 30, client: HTTPClient? = nil) {
         self.baseURL = baseURL
         self.token = token
         self.timeout = .milliseconds(Int64(timeout * 1000))
-        self.client = client
+        let https = baseURL.scheme?.lowercased() == "https"
+        self.client = client ?? (https ? Self.httpsClient : .shared)
+        tlsConfiguration = https ? hubCA?.tlsConfiguration : nil
     }
+
+    /// The process-wide client for HTTPS hubs: a refused certificate is final, so it is not retried.
+    static let httpsClient: HTTPClient = {
+        var configuration = HTTPClient.Configuration()
+        configuration.connectionPool.retryConnectionEstablishment = false
+        configuration.tlsConfiguration = {
+            var tls = TLSConfiguration.makeClientConfiguration()
+            tls.minimumTLSVersion = .tlsv12
+            return tls
+        }()
+        return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+    }()
 
     public func state() async throws -> SyncState {
         try await send(.GET, "api/v1/sync/state", body: nil)
@@ -67,6 +90,7 @@ public struct HTTPSyncTransport: SyncTransport {
         }
         var request = HTTPClientRequest(url: url.absoluteString)
         request.method = method
+        request.tlsConfiguration = tlsConfiguration
         request.headers.add(name: "Authorization", value: "Bearer \(token)")
         request.headers.add(name: ProtocolVersion.header, value: ProtocolVersion.current.description)
         request.headers.add(name: "Accept", value: "application/json")
@@ -79,6 +103,8 @@ public struct HTTPSyncTransport: SyncTransport {
             let response = try await client.execute(request, timeout: timeout)
             status = Int(response.status.code)
             data = try await response.body.collect(upTo: Self.maxResponseBytes)
+        } catch let error where Self.isTLSFailure(error) {
+            throw SyncClientError.tlsRefused(url: baseURL.absoluteString, reason: Self.tlsReason(error))
         } catch {
             throw SyncClientError.unreachable(url: baseURL.absoluteString, reason: Self.reason(error))
         }
@@ -94,6 +120,23 @@ public struct HTTPSyncTransport: SyncTransport {
         } catch {
             throw SyncClientError.badResponse(url: url.absoluteString, status: status, detail: "\(error)")
         }
+    }
+
+    /// Whether `error` is the TLS handshake or certificate check failing (not the network).
+    static func isTLSFailure(_ error: any Error) -> Bool {
+        error is NIOSSLError || error is NIOSSLExtraError || error is BoringSSLError
+    }
+
+    /// The short name of a TLS failure: BoringSSL's reason code (`CERTIFICATE_VERIFY_FAILED`,
+    /// `WRONG_VERSION_NUMBER` …) rather than its whole error stack, or the host name check.
+    static func tlsReason(_ error: any Error) -> String {
+        if let extra = error as? NIOSSLExtraError, extra == .failedToValidateHostname {
+            return "the certificate does not name this host"
+        }
+        let text = "\(error)"
+        let codes = ["CERTIFICATE_VERIFY_FAILED", "WRONG_VERSION_NUMBER", "CERTIFICATE_EXPIRED", "UNSUPPORTED_PROTOCOL",
+                     "TLSV1_ALERT_PROTOCOL_VERSION", "HANDSHAKE_FAILURE"]
+        return codes.first { text.contains($0) } ?? text
     }
 
     /// A readable reason for a failed exchange ("connection refused", "timed out", …).

@@ -15,15 +15,18 @@ public struct NodeRecovery: Sendable {
     public let transport: any SyncTransport
     public let hubURL: String
     public let token: String
+    /// The hub's CA certificate (PEM) to pin, if any (`init --recover --hub-ca`).
+    public let hubCA: String?
     public let software: String
     public let now: @Sendable () -> Date
 
-    public init(store: ReplicaStore, transport: any SyncTransport, hubURL: String, token: String, software: String,
-                now: @escaping @Sendable () -> Date = Date.init) {
+    public init(store: ReplicaStore, transport: any SyncTransport, hubURL: String, token: String, hubCA: String? = nil,
+                software: String, now: @escaping @Sendable () -> Date = Date.init) {
         self.store = store
         self.transport = transport
         self.hubURL = hubURL
         self.token = token
+        self.hubCA = hubCA
         self.software = software
         self.now = now
     }
@@ -42,7 +45,7 @@ public struct NodeRecovery: Sendable {
         guard state.publicKey == nil else { throw SyncClientError.keyStillRegistered(node: state.node) }
         let service = NodeService(store: store, person: "recovery", now: now)
         let identity = try service.initialize(role: state.role, code: state.node, name: state.name ?? state.node)
-        try store.setRemote(hubURL: hubURL, token: token)
+        try store.setRemote(hubURL: hubURL, token: token, hubCA: hubCA)
         try store.requireResync(.recovered)
         let report = RecoveryReport(node: identity.code, hubHas: state.hubHas, lastContact: state.lastContact, recoveredAt: now())
         try store.saveRecovery(report)

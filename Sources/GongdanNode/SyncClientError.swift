@@ -9,6 +9,9 @@ public enum SyncClientError: Error, Hashable, Sendable, CustomStringConvertible 
     case unreachable(url: String, reason: String)
     /// The hub refused, with its protocol error.
     case refused(SyncError)
+    /// The TLS check of the hub failed: its certificate is not signed by the pinned CA, does not name the
+    /// URL's host, or the hub does not speak HTTPS. Nothing was sent past the handshake, nothing stored.
+    case tlsRefused(url: String, reason: String)
     /// The hub answered something that is not the protocol.
     case badResponse(url: String, status: Int, detail: String)
     /// The credential belongs to another node.
@@ -25,6 +28,8 @@ public enum SyncClientError: Error, Hashable, Sendable, CustomStringConvertible 
             "no hub is configured: run `gongdan remote set URL --token TOKEN` (the hub operator prints the token with `gongdan hub node add`)"
         case .unreachable(let url, let reason):
             "the hub at \(url) cannot be reached (\(reason)); work goes on offline and unsent events wait for the next `gongdan sync`"
+        case .tlsRefused(let url, let reason):
+            "the hub at \(url) failed the TLS check (\(reason)): its certificate is not signed by the CA this node pinned, does not name the URL's host, or the hub does not speak HTTPS; nothing was sent or stored. Check the URL; if the hub has a new CA, get its ca.pem from the hub operator and run `gongdan remote set URL --token TOKEN --hub-ca ca.pem`"
         case .refused(let error):
             "the hub refused: \(error.message) [\(error.code.rawValue)]"
         case .badResponse(let url, let status, let detail):

@@ -100,6 +100,13 @@ extension ReplicaStore {
             // values it may read, and those of its own events, beside their events.
             try db.execute(sql: SealedOpenings.sql)
         }
+        migrator.registerMigration("v9: the hub's pinned CA certificate") { db in
+            // Over HTTPS the node trusts only this CA for the hub (`init --hub-ca`, `remote set --hub-ca`,
+            // docs/security.md); NULL: the system's trust roots.
+            try db.execute(sql: """
+                ALTER TABLE sync_state ADD COLUMN hub_ca TEXT;  -- PEM
+                """)
+        }
         return migrator
     }
 }

@@ -11,7 +11,7 @@ extension ReplicaStore {
                 SELECT s.*, n.last_seq FROM sync_state s LEFT JOIN node n ON n.id = 1 WHERE s.id = 1
                 """)!
             return SyncSettings(
-                hubURL: row["hub_url"], token: row["token"], cursor: row["cursor"], hubHas: row["hub_has"],
+                hubURL: row["hub_url"], token: row["token"], hubCA: row["hub_ca"], cursor: row["cursor"], hubHas: row["hub_has"],
                 lastSeq: row["last_seq"] ?? 0,
                 lastSuccess: (row["last_success"] as Int64?).map(Date.init(millis:)),
                 lastAttempt: (row["last_attempt"] as Int64?).map(Date.init(millis:)),
@@ -20,10 +20,12 @@ extension ReplicaStore {
         }
     }
 
-    /// Points the node at a hub with its credential.
-    public func setRemote(hubURL: String, token: String) throws {
+    /// Points the node at a hub with its credential and, when given, the CA certificate (PEM) it pins for
+    /// the hub; without one, a CA pinned before stays pinned.
+    public func setRemote(hubURL: String, token: String, hubCA: String? = nil) throws {
         try db.write { db in
-            try db.execute(sql: "UPDATE sync_state SET hub_url = ?, token = ? WHERE id = 1", arguments: [hubURL, token])
+            try db.execute(sql: "UPDATE sync_state SET hub_url = ?, token = ?, hub_ca = coalesce(?, hub_ca) WHERE id = 1",
+                           arguments: [hubURL, token, hubCA])
         }
     }
 

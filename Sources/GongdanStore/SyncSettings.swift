@@ -6,6 +6,8 @@ public struct SyncSettings: Hashable, Sendable {
     public var hubURL: String?
     /// The node's bearer credential at the hub.
     public var token: String?
+    /// The CA certificate (PEM) this node trusts for the hub over HTTPS, and no other; nil: the system's roots.
+    public var hubCA: String? = nil
     /// Position in this node's feed at the hub: the `after` of the next pull.
     public var cursor: Int64
     /// Highest own seq the hub acknowledged.

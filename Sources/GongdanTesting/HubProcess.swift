@@ -7,10 +7,13 @@ public final class HubProcess: @unchecked Sendable {
     public private(set) var url = ""
     private var process: Process?
     private let environment: [String: String]
+    /// More `hub serve` arguments, e.g. `--tls-cert FILE --tls-key FILE` (then ``url`` is `https://…`).
+    private let arguments: [String]
 
     /// Starts the hub on `db` (already initialised with `gongdan hub init`) and waits until it listens.
-    public init(db: String, now: String? = nil) throws {
+    public init(db: String, now: String? = nil, arguments: [String] = []) throws {
         self.db = db
+        self.arguments = arguments
         var environment = ProcessInfo.processInfo.environment.filter { key, _ in !key.hasPrefix("GONGDAN_") }
         environment["LOG_LEVEL"] = "warning"
         if let now { environment["GONGDAN_NOW"] = now }
@@ -22,7 +25,7 @@ public final class HubProcess: @unchecked Sendable {
     public func start() throws {
         let process = Process()
         process.executableURL = BuiltProducts.gongdan
-        process.arguments = ["hub", "serve", "--db", db, "--listen", "127.0.0.1:0"]
+        process.arguments = ["hub", "serve", "--db", db, "--listen", "127.0.0.1:0"] + arguments
         process.environment = environment
         let out = Pipe()
         process.standardOutput = out
@@ -35,7 +38,7 @@ public final class HubProcess: @unchecked Sendable {
             if chunk.isEmpty { break }
             text += String(decoding: chunk, as: UTF8.self)
         }
-        guard let range = text.range(of: #"http://127\.0\.0\.1:[0-9]+"#, options: .regularExpression) else {
+        guard let range = text.range(of: #"https?://127\.0\.0\.1:[0-9]+"#, options: .regularExpression) else {
             process.terminate()
             throw HubProcessError.didNotStart(output: text)
         }

@@ -8,5 +8,5 @@ struct HubGroup: ParsableCommand {
         subcommands: [HubInitCommand.self, HubNodeGroup.self, HubUnitGroup.self, HubServeCommand.self,
                       HubConflictsGroup.self, HubVerifyCommand.self, HubIntakeTokenCommand.self, HubBundleGroup.self,
                       HubSuperviseCommand.self, HubConfigCommand.self, HubCalendarGroup.self, HubViewerGroup.self, HubBackupCommand.self,
-                      HubRestoreCommand.self])
+                      HubRestoreCommand.self, HubTLSGroup.self])
 }

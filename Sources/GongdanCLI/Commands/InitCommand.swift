@@ -1,5 +1,6 @@
 import ArgumentParser
 import GongdanCore
+import GongdanNode
 
 /// `gongdan init`: gives a new replica its identity.
 struct InitCommand: GongdanCommand {
@@ -18,11 +19,17 @@ struct InitCommand: GongdanCommand {
     @Flag(help: "Rebuild a lost replica from the hub (with --hub and the --token `gongdan hub node rekey` printed): role, code and name come from the hub.")
     var recover = false
 
-    @Option(help: ArgumentHelp("The district hub's URL, e.g. http://10.0.0.5:8080 (or later: gongdan remote set).", valueName: "url"))
+    @Option(help: ArgumentHelp("The district hub's URL, e.g. https://10.0.0.5:8443 (or later: gongdan remote set).", valueName: "url"))
     var hub: String?
 
     @Option(help: "This node's credential at the hub (printed by `gongdan hub node add`).")
     var token: String?
+
+    @Option(help: ArgumentHelp("The district CA's certificate (PEM, ca.pem from `gongdan hub tls init`): trust only it for an https:// hub.", valueName: "file"))
+    var hubCA: String?
+
+    @Flag(help: "Allow a plain http:// hub URL to another machine (the token and personal data cross the network unencrypted).")
+    var insecureHTTP = false
 
     @OptionGroup var global: GlobalOptions
 
@@ -40,19 +47,27 @@ struct InitCommand: GongdanCommand {
         guard (hub == nil) == (token == nil) else {
             throw ValidationError("--hub and --token go together: give both, or neither and use `gongdan remote set` later")
         }
-        if let hub, let token { try RemoteSetCommand.check(url: hub, token: token) }
+        if let hub, let token {
+            try RemoteSetCommand.check(url: hub, token: token, hubCA: hubCA, insecureHTTP: insecureHTTP, language: global.language)
+        } else if hubCA != nil || insecureHTTP {
+            throw ValidationError(global.language.pick("--hub-ca 和 --insecure-http 须与 --hub、--token 一起使用",
+                                                       "--hub-ca and --insecure-http go with --hub and --token"))
+        }
     }
 
     func run() throws {
         let context = try global.context()
+        // The CA file is read before the replica is made: a wrong path leaves nothing behind.
+        let ca = try hubCA.map(PinnedHubCA.init(contentsOfFile:))
+        if let hub { RemoteSetCommand.warnInsecure(url: hub, insecureHTTP: insecureHTTP, language: context.language) }
         let service = try context.createService()
         if recover, let hub, let token {
-            try InitRecovery(context: context, service: service, hub: hub, token: token).run()
+            try InitRecovery(context: context, service: service, hub: hub, token: token, hubCA: ca).run()
             return
         }
         guard let role, let node, let name else { return }
         let identity = try service.initialize(role: role, code: node, name: name)
-        if let hub, let token { try service.store.setRemote(hubURL: hub, token: token) }
+        if let hub, let token { try service.store.setRemote(hubURL: hub, token: token, hubCA: ca?.pem) }
         if context.json {
             try Console.json(NodeView(code: identity.code, name: identity.name, role: identity.role, db: context.dbPath))
         } else {

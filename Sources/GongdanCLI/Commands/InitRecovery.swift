@@ -9,6 +9,8 @@ struct InitRecovery {
     let service: NodeService
     let hub: String
     let token: String
+    /// The CA to pin for an https hub (`--hub-ca`).
+    let hubCA: PinnedHubCA?
 
     /// `init --recover --json`.
     struct View: Encodable {
@@ -23,8 +25,8 @@ struct InitRecovery {
 
     func run() throws {
         guard let url = URL(string: hub) else { throw SyncClientError.notConfigured }
-        let recovery = NodeRecovery(store: service.store, transport: HTTPSyncTransport(baseURL: url, token: token),
-                                    hubURL: hub, token: token, software: GongdanVersion.current, now: service.now)
+        let recovery = NodeRecovery(store: service.store, transport: HTTPSyncTransport(baseURL: url, token: token, hubCA: hubCA),
+                                    hubURL: hub, token: token, hubCA: hubCA?.pem, software: GongdanVersion.current, now: service.now)
         let outcome = try AsyncBridge.run { try await recovery.run() }
         let l = context.language
         let lost = RecoveryText(language: l).lost(outcome.report)

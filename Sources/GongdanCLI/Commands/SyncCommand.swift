@@ -84,7 +84,8 @@ struct SyncCommand: GongdanCommand {
         guard let url = settings.hubURL.flatMap(URL.init(string:)), let token = settings.token else {
             throw SyncClientError.notConfigured
         }
-        let session = SyncSession(store: store, transport: HTTPSyncTransport(baseURL: url, token: token),
+        let hubCA = try settings.hubCA.map { try PinnedHubCA(pem: $0, source: "the CA pinned in \(context.dbPath)") }
+        let session = SyncSession(store: store, transport: HTTPSyncTransport(baseURL: url, token: token, hubCA: hubCA),
                                   software: GongdanVersion.current, now: service.now)
         let report = try AsyncBridge.run { try await session.run() }
         let unsent = try store.syncSettings().unsent

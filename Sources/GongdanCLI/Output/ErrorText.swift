@@ -1,6 +1,8 @@
 import Foundation
 import GongdanCore
 import GongdanDemo
+import GongdanHub
+import GongdanNode
 import GongdanStore
 import GongdanSync
 
@@ -18,6 +20,9 @@ struct ErrorText: Sendable {
         case let error as PolicyError: language.pick(error.chineseDescription, error.description)
         case let error as CalendarError: language.pick("节假日安排有误：\(error.description)", error.description)
         case let error as CLIError: cli(error)
+        case let error as HubTLSError: language.pick(Self.chinese(error), error.description)
+        case let error as HubCAError: language.pick(Self.chinese(error), error.description)
+        case let error as SyncClientError: Self.chinese(error).map { language.pick($0, error.description) }
         case let error as SyncError: sync(error)
         case let error as HubStoreError: error.description
         case let error as BackupError: language.pick("备份或恢复被拒绝：\(error.description)", error.description)
@@ -125,6 +130,51 @@ struct ErrorText: Sendable {
         case .hubProblems(let count):
             return language.pick("中心历史审计发现 \(count) 个问题（见上文）；从备份恢复中心数据库，并让相关节点重新推送",
                                  "the hub audit found \(count) problem(s) (listed above); restore the hub database from a backup and have the nodes push again")
+        }
+    }
+
+    /// The Chinese words of a TLS file problem (`hub serve --tls-cert/--tls-key`, `hub tls init`).
+    static func chinese(_ error: HubTLSError) -> String {
+        switch error {
+        case .missingFile(let path, let flag):
+            "\(flag) \(path)：文件不存在。请给出 gongdan hub tls init 生成的 PEM 文件（或自备的证书、私钥）；不用 TLS 时中心只应监听 127.0.0.1"
+        case .unreadableFile(let path, let flag, let reason):
+            "\(flag) \(path) 无法读取（\(reason)）。请让运行中心的用户能读取它，例如：chown gongdan \(path); chmod 600 \(path)"
+        case .notPEM(let path, let flag, let expected):
+            expected == .certificate
+                ? "\(flag) \(path) 里没有 PEM 格式的证书（以 -----BEGIN CERTIFICATE----- 开头的文本）。请给出 gongdan hub tls init 生成的 hub.pem，或先用 openssl 转换"
+                : "\(flag) \(path) 里没有 PEM 格式的私钥（以 -----BEGIN … PRIVATE KEY----- 开头的文本）。请给出 gongdan hub tls init 生成的 hub-key.pem，或先用 openssl 转换"
+        case .keyDoesNotMatch(let certificate, let key):
+            "私钥 \(key) 与证书 \(certificate) 不配套。请给出与该证书一同生成的私钥（hub.pem 旁边的 hub-key.pem）"
+        case .alreadyExists(let path):
+            "\(path) 已存在，未作改动（什么也没写入）。请换一个 --dir，或先把旧文件移走"
+        case .invalidHost(let host):
+            "--host \(host) 既不是 IP 地址也不是域名。请给出节点在中心网址里使用的名称或地址，例如 --host 10.0.0.5 --host hub.gangnan.local"
+        case .unwritableFile(let path, let reason):
+            "无法写入 \(path)（\(reason)）。请换一个当前用户可写的 --dir"
+        }
+    }
+
+    /// The Chinese words of a `--hub-ca` file that cannot be pinned.
+    static func chinese(_ error: HubCAError) -> String {
+        switch error {
+        case .missingFile(let path):
+            "--hub-ca \(path)：文件不存在。请从中心复制 ca.pem（gongdan hub tls init 生成的），再给出它的路径"
+        case .unreadableFile(let path, let reason):
+            "--hub-ca \(path) 无法读取（\(reason)）。请检查路径，以及当前用户能否读取它"
+        case .notPEM(let path):
+            "--hub-ca \(path) 里没有 PEM 格式的证书（以 -----BEGIN CERTIFICATE----- 开头的文本）。请给出 gongdan hub tls init 生成的 ca.pem"
+        }
+    }
+
+    /// The Chinese words of a sync failure where there are some (a refused TLS check); nil: the English description.
+    static func chinese(_ error: SyncClientError) -> String? {
+        switch error {
+        case .tlsRefused(let url, let reason):
+            "中心 \(url) 未通过 TLS 校验（\(reason)）：它的证书不是本节点固定的 CA 签发的、证书上没有网址里的主机名，或者对方不是 HTTPS。"
+                + "什么也没有发送或保存。请核对网址；若中心换了 CA，请向中心管理员索取新的 ca.pem，再运行 gongdan remote set 网址 --token 令牌 --hub-ca ca.pem"
+        default:
+            nil
         }
     }
 
