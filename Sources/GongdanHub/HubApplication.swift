@@ -47,12 +47,19 @@ public struct HubApplication: Sendable {
     public let trustedProxy: String?
     /// HTTPS with this server configuration (``HubTLSFiles``); nil: plain HTTP.
     public let tls: TLSConfiguration?
+    /// A connection that sends nothing for this long is closed: an idle keep-alive connection, and one
+    /// whose request head has not arrived in full (a half-sent request holds no file descriptor for long).
+    public let idleTimeout: Duration
+
+    /// The default ``idleTimeout``: long enough for a node on a slow line, short enough that a client
+    /// opening connections and sending nothing cannot exhaust the hub's file descriptors.
+    public static let defaultIdleTimeout: Duration = .seconds(30)
 
     public init(store: HubStore, host: String = "127.0.0.1", port: Int = 8080,
                 logger: Logger = Logger(label: "gongdan.hub"), metrics: HubMetrics = HubMetrics(),
                 now: @escaping @Sendable () -> Date = { Date() },
                 publicLimit: (burst: Int, perMinute: Double) = (burst: 20, perMinute: 10), trustedProxy: String? = nil,
-                tls: TLSConfiguration? = nil) {
+                tls: TLSConfiguration? = nil, idleTimeout: Duration = HubApplication.defaultIdleTimeout) {
         self.store = store
         self.host = host
         self.port = port
@@ -62,6 +69,7 @@ public struct HubApplication: Sendable {
         self.publicLimit = publicLimit
         self.trustedProxy = trustedProxy
         self.tls = tls
+        self.idleTimeout = idleTimeout
     }
 
     /// The routes, with the error mapping around all of them and the protocol check on the API.
@@ -86,7 +94,8 @@ public struct HubApplication: Sendable {
     /// The Hummingbird application, over HTTPS when ``tls`` is set; `onServerRunning` gets the bound
     /// port (the real one when `port` is 0).
     public func makeApplication(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) throws -> some ApplicationProtocol {
-        let server: HTTPServerBuilder = try tls.map { try .tls(.http1(), tlsConfiguration: $0) } ?? .http1()
+        let http1 = HTTPServerBuilder.http1(configuration: .init(idleTimeout: .init(idleTimeout)))
+        let server: HTTPServerBuilder = try tls.map { try .tls(http1, tlsConfiguration: $0) } ?? http1
         return Application(router: buildRouter(), server: server,
                            configuration: .init(address: .hostname(host, port: port), serverName: "gongdan-hub"),
                            onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) },
