@@ -102,7 +102,9 @@ extension ReplicaStore {
             inserted += 1
             latest = max(latest, event.hlc)
             if fresh[event.ticket] == nil { order.append(event.ticket) }
-            fresh[event.ticket, default: []].append(event)
+            // Folded as stored: a sealed value a sender wrote beside its commitment is dropped here, and
+            // only a verified opening fills it in (`SealedOpenings.open`).
+            fresh[event.ticket, default: []].append(event.sealedForm())
         }
         let batch = Dictionary(events.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for ticket in try SealedOpenings.storeVerified(db, openings, batch: batch).sorted() where fresh[ticket] == nil {
