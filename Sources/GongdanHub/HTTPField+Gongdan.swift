@@ -8,3 +8,10 @@ extension HTTPFieldName {
     /// `Gongdan-Protocol`: the protocol version every sync request and response carries.
     static var gongdanProtocol: HTTPFieldName { HTTPFieldName(ProtocolVersion.header)! }
 }
+
+extension HTTPFieldName {
+    /// `Gongdan-Nonce`: the fresh value a node sends so the hub's signed answer is good for that request only.
+    static var gongdanNonce: HTTPFieldName { HTTPFieldName(HubAnswerSignature.nonceHeader)! }
+    /// `Gongdan-Signature`: the hub's signature of its answer (``HubAnswerSignature``).
+    static var gongdanSignature: HTTPFieldName { HTTPFieldName(HubAnswerSignature.signatureHeader)! }
+}

@@ -80,7 +80,8 @@ public struct HubApplication: Sendable {
         let projector = BackgroundProjector(store: store, executor: executor, now: now, logger: logger)
         OperatorController(store: store, executor: executor, metrics: metrics, now: now).addRoutes(to: router)
         let api = router.group("api/v1").add(middleware: ProtocolHeaderMiddleware())
-        SyncController(store: store, executor: executor, projector: projector, metrics: metrics, now: now)
+        SyncController(store: store, executor: executor, projector: projector, metrics: metrics,
+                       answerKey: try? store.signingKey(), now: now)
             .addRoutes(to: api.group("sync"))
         IntakeController(store: store, executor: executor, now: now).addRoutes(to: api)
         let limiter = PublicRateLimiter(.init(burst: publicLimit.burst, perMinute: publicLimit.perMinute))

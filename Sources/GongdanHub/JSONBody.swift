@@ -35,6 +35,15 @@ enum JSONBody {
         return response(encoded: data, status: status)
     }
 
+    /// `value` as JSON bytes; `storage_failure` when it cannot be encoded.
+    static func encode<Value: Encodable>(_ value: Value) throws(SyncError) -> [UInt8] {
+        do {
+            return Array(try GongdanJSON.encoder().encode(value))
+        } catch {
+            throw SyncError(.storage, "the hub could not encode its answer (\(error)); try again, and tell the hub operator if it persists")
+        }
+    }
+
     /// A response whose body is already JSON.
     static func response<Bytes: Sequence<UInt8>>(encoded data: Bytes, status: HTTPResponse.Status = .ok) -> Response {
         var headers = HTTPFields()

@@ -13,6 +13,8 @@ struct SyncController: Sendable {
     let projector: BackgroundProjector
     let order = PushOrder()
     let metrics: HubMetrics
+    /// The hub's key, which signs every answer to a request that carries a nonce (``HubAnswerSignature``).
+    let answerKey: NodeSigningKey?
     let now: @Sendable () -> Date
 
     /// Adds the routes under `group` (`/api/v1/sync`).
@@ -27,7 +29,7 @@ struct SyncController: Sendable {
                 try store.syncState(for: node, now: time, reportedLastSeq: lastSeq, protocol: version, policyDigest: policy)
             }
             order.stored(node: node.code, hubHas: state.hubHas)
-            return JSONBody.response(state)
+            return try signed(JSONBody.encode(state), to: request, node: node)
         }
         group.post("push") { request, context in
             let node = try await authenticate(request)
@@ -61,7 +63,7 @@ struct SyncController: Sendable {
                 "hubHas": "\(answer.hubHas)", "conflicts": "\(answer.conflicts.count)",
                 "readMs": "\(Self.millis(decoded - received))", "storeMs": "\(Self.millis(ContinuousClock.now - decoded))",
             ])
-            return JSONBody.response(answer)
+            return try signed(JSONBody.encode(answer), to: request, node: node)
         }
         group.get("pull") { request, context in
             let node = try await authenticate(request)
@@ -83,8 +85,17 @@ struct SyncController: Sendable {
             }
             metrics.recordPull(events: page.events)
             context.logger.debug("pull", metadata: ["node": "\(node.code)", "events": "\(page.events)", "cursor": "\(page.cursor)"])
-            return JSONBody.response(encoded: page.body)
+            return try signed(page.body, to: request, node: node)
         }
+    }
+
+    /// The JSON answer `body`, signed with the hub's key when the request carries a nonce (1.6).
+    func signed(_ body: [UInt8], to request: Request, node: RegisteredNode) throws -> Response {
+        var response = JSONBody.response(encoded: body)
+        if let answerKey, let nonce = request.headers[.gongdanNonce], HubAnswerSignature.isNonce(nonce) {
+            response.headers[.gongdanSignature] = try HubAnswerSignature.sign(body: body, node: node.code, nonce: nonce, with: answerKey)
+        }
+        return response
     }
 
     /// A duration in whole milliseconds, for the log.

@@ -61,14 +61,17 @@ public struct BundleExchange: Sendable {
     /// imported twice, or an older one after a newer, changes nothing.
     public func importReply(_ file: Data, now: Date) throws -> Import {
         let identity = try store.requireIdentity()
-        guard let token = try store.syncSettings().token else { throw SyncClientError.notConfigured }
+        let pinned = try store.syncSettings()
+        guard let token = pinned.token else { throw SyncClientError.notConfigured }
         let bundle: SyncBundle
         do {
             bundle = try SyncBundle.decode(file, credentialHash: EventChain.hash(bytes: Array(token.utf8)), kind: .reply,
-                                           node: identity.code)
+                                           node: identity.code, hubKey: pinned.hubKey)
         } catch {
             throw SyncClientError.refused(error)
         }
+        // A node that never met the hub online pins the key its first signed reply names (checked above).
+        if pinned.hubKey == nil, let key = bundle.payload.hubKey { try store.pinHubKey(key) }
         // The district policy first, so the pages are folded with it.
         var policyUpdated = false
         if let policy = bundle.payload.policy {

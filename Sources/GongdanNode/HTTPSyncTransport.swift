@@ -14,6 +14,8 @@ import NIOSSL
 ///
 /// Over HTTPS with a pinned CA (``PinnedHubCA``) every request trusts that CA only, and a hub that fails the
 /// check is refused at once (``SyncClientError/tlsRefused(url:reason:)``): no token is sent, nothing is stored.
+/// With the hub's key pinned (``PinnedHubKey``) every request carries a fresh nonce and every answer must
+/// carry the hub's signature over it (``SyncClientError/answerNotSigned(url:fingerprint:)`` otherwise).
 public struct HTTPSyncTransport: SyncTransport {
     public let baseURL: URL
     let token: String
@@ -21,15 +23,20 @@ public struct HTTPSyncTransport: SyncTransport {
     let client: HTTPClient
     /// The pinned CA's client configuration; nil: the client's default (the system's trust roots).
     let tlsConfiguration: TLSConfiguration?
+    /// The hub's pinned key; nil: answers are taken unsigned (a replica that has not pinned it yet).
+    let hubKey: PinnedHubKey?
     /// The largest answer read: a pull page is bounded by the hub's `maxPullBytes` plus its envelope.
     static let maxResponseBytes = 64 << 20
 
     /// - Parameters:
     ///   - hubCA: the CA this node pins for an `https` hub; nil: the system's trust roots.
+    ///   - hubKey: the hub's key this node pinned; every answer must be signed with it.
     ///   - client: the HTTP client; by default a process-wide one (never shut down): for `https`, one that
     ///     fails at once when the connection or its TLS check fails instead of retrying until the timeout.
-    public init(baseURL: URL, token: String, hubCA: PinnedHubCA? = nil, timeout: TimeInterval = 30, client: HTTPClient? = nil) {
+    public init(baseURL: URL, token: String, hubCA: PinnedHubCA? = nil, hubKey: PinnedHubKey? = nil, timeout: TimeInterval = 30,
+                client: HTTPClient? = nil) {
         self.baseURL = baseURL
+        self.hubKey = hubKey
         self.token = token
         self.timeout = .milliseconds(Int64(timeout * 1000))
         let https = baseURL.scheme?.lowercased() == "https"
@@ -94,14 +101,17 @@ public struct HTTPSyncTransport: SyncTransport {
         request.headers.add(name: "Authorization", value: "Bearer \(token)")
         request.headers.add(name: ProtocolVersion.header, value: ProtocolVersion.current.description)
         request.headers.add(name: "Accept", value: "application/json")
+        let nonce = HubAnswerSignature.makeNonce()
+        if hubKey != nil { request.headers.add(name: HubAnswerSignature.nonceHeader, value: nonce) }
         if let body {
             request.headers.add(name: "Content-Type", value: "application/json")
             request.body = .bytes(ByteBuffer(bytes: body))
         }
-        let status: Int, data: ByteBuffer
+        let status: Int, data: ByteBuffer, signature: String?
         do {
             let response = try await client.execute(request, timeout: timeout)
             status = Int(response.status.code)
+            signature = response.headers.first(name: HubAnswerSignature.signatureHeader)
             data = try await response.body.collect(upTo: Self.maxResponseBytes)
         } catch let error where Self.isTLSFailure(error) {
             throw SyncClientError.tlsRefused(url: baseURL.absoluteString, reason: Self.tlsReason(error))
@@ -114,6 +124,9 @@ public struct HTTPSyncTransport: SyncTransport {
             }
             throw SyncClientError.badResponse(url: url.absoluteString, status: status,
                                               detail: String(decoding: data.readableBytesView.prefix(200), as: UTF8.self))
+        }
+        if let hubKey, !hubKey.accepts(signature, body: data.readableBytesView, nonce: nonce) {
+            throw SyncClientError.answerNotSigned(url: baseURL.absoluteString, fingerprint: hubKey.fingerprint)
         }
         do {
             return try decode(data)

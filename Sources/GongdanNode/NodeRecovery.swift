@@ -17,16 +17,19 @@ public struct NodeRecovery: Sendable {
     public let token: String
     /// The hub's CA certificate (PEM) to pin, if any (`init --recover --hub-ca`).
     public let hubCA: String?
+    /// The hub's signing key (base64) to pin, if given (`init --recover --hub-key`): the hub must present it.
+    public let hubKey: String?
     public let software: String
     public let now: @Sendable () -> Date
 
     public init(store: ReplicaStore, transport: any SyncTransport, hubURL: String, token: String, hubCA: String? = nil,
-                software: String, now: @escaping @Sendable () -> Date = Date.init) {
+                hubKey: String? = nil, software: String, now: @escaping @Sendable () -> Date = Date.init) {
         self.store = store
         self.transport = transport
         self.hubURL = hubURL
         self.token = token
         self.hubCA = hubCA
+        self.hubKey = hubKey
         self.software = software
         self.now = now
     }
@@ -43,9 +46,12 @@ public struct NodeRecovery: Sendable {
         let state = try await transport.state()
         try ProtocolVersion.current.checkCompatible(withPeer: state.protocol, peerIs: .hub)
         guard state.publicKey == nil else { throw SyncClientError.keyStillRegistered(node: state.node) }
+        if let hubKey, state.hubKey != hubKey {
+            throw SyncClientError.answerNotSigned(url: hubURL, fingerprint: NodeSigningKey.fingerprint(ofPublicKey: hubKey))
+        }
         let service = NodeService(store: store, person: "recovery", now: now)
         let identity = try service.initialize(role: state.role, code: state.node, name: state.name ?? state.node)
-        try store.setRemote(hubURL: hubURL, token: token, hubCA: hubCA)
+        try store.setRemote(hubURL: hubURL, token: token, hubCA: hubCA, hubKey: hubKey)
         try store.requireResync(.recovered)
         let report = RecoveryReport(node: identity.code, hubHas: state.hubHas, lastContact: state.lastContact, recoveredAt: now())
         try store.saveRecovery(report)

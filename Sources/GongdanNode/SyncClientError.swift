@@ -12,6 +12,9 @@ public enum SyncClientError: Error, Hashable, Sendable, CustomStringConvertible 
     /// The TLS check of the hub failed: its certificate is not signed by the pinned CA, does not name the
     /// URL's host, or the hub does not speak HTTPS. Nothing was sent past the handshake, nothing stored.
     case tlsRefused(url: String, reason: String)
+    /// The answer does not carry a valid signature of the hub key this node pinned (1.6): altered on the
+    /// way, or from another server. Nothing of it was stored.
+    case answerNotSigned(url: String, fingerprint: String)
     /// The hub answered something that is not the protocol.
     case badResponse(url: String, status: Int, detail: String)
     /// The credential belongs to another node.
@@ -30,6 +33,8 @@ public enum SyncClientError: Error, Hashable, Sendable, CustomStringConvertible 
             "the hub at \(url) cannot be reached (\(reason)); work goes on offline and unsent events wait for the next `gongdan sync`"
         case .tlsRefused(let url, let reason):
             "the hub at \(url) failed the TLS check (\(reason)): its certificate is not signed by the CA this node pinned, does not name the URL's host, or the hub does not speak HTTPS; nothing was sent or stored. Check the URL; if the hub has a new CA, get its ca.pem from the hub operator and run `gongdan remote set URL --token TOKEN --hub-ca ca.pem`"
+        case .answerNotSigned(let url, let fingerprint):
+            "the answer from \(url) does not carry a valid signature of the hub key this node pinned (fingerprint \(fingerprint)): it was altered on the way, or another server answered; nothing of it was stored. Check the network path to the hub; if the hub was really reinstalled with a new key, ask its operator for the key (`gongdan hub info`) and run `gongdan remote set URL --token TOKEN --hub-key KEY`"
         case .refused(let error):
             "the hub refused: \(error.message) [\(error.code.rawValue)]"
         case .badResponse(let url, let status, let detail):

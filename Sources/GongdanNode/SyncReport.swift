@@ -31,6 +31,8 @@ public struct SyncReport: Hashable, Sendable {
     public var ticketsRefolded = 0
     /// Years loaded on this node that the hub loaded with other days: the hub's schedules are used.
     public var calendarDisagreements: [CalendarDisagreement] = []
+    /// The fingerprint of the hub's key when this session pinned it (the replica's first contact, 1.6).
+    public var hubKeyPinned: String?
 
     public init() {}
 }

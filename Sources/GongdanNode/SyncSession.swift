@@ -46,6 +46,11 @@ public struct SyncSession: Sendable {
         guard state.node == identity.code else {
             throw SyncClientError.wrongNode(configured: identity.code, hubSays: state.node)
         }
+        // The hub's key (1.6): pinned at the first contact when no `--hub-key` gave it, so every later
+        // answer must be signed by it (over HTTPS with a pinned CA this first contact is already the hub's).
+        if let key = state.hubKey, try store.pinHubKey(key) {
+            report.hubKeyPinned = NodeSigningKey.fingerprint(ofPublicKey: key)
+        }
         // A hub restored from a backup has a new epoch: its feed may be behind this node's cursor.
         if try store.adoptHubEpoch(state.epoch) { report.feedRestarted = true }
         report.clockOffset = now().timeIntervalSince(state.serverTime)

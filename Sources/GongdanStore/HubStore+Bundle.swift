@@ -59,11 +59,13 @@ extension HubStore {
         }
         cursor = max(cursor, pages.last?.cursor ?? cursor)
         let policy = try syncRead { db in try Self.syncedPolicy(db) }
+        // A 1.6 node checks the reply against the hub's key (a 1.5 node could not read the signature line).
+        let signer = bundle.payload.protocol >= .signedAnswers ? try syncRead { db in try answerKey(db) } : nil
         let reply = SyncBundle(.init(kind: .reply, node: code, createdAt: now, cursor: cursor, results: results, pages: pages,
-                                     policy: policy))
+                                     policy: policy, hubKey: signer?.publicKey))
         let bytes: Data
         do {
-            bytes = try reply.encoded(credentialHash: credential.hash)
+            bytes = try reply.encoded(credentialHash: credential.hash, signedBy: signer)
         } catch {
             throw SyncError(.storage, "the hub could not write the reply bundle (\(error)); import the bundle again")
         }

@@ -37,7 +37,8 @@ extension HubStore {
             return SyncState(node: node.code, role: node.role, hubHas: origin.seq, hubHeadHash: origin.hash,
                              publicKey: publicKey, serverTime: now, limits: limits, units: try Self.units(db),
                              epoch: epoch, lastContact: previous, credentialExpiresAt: node.expiresAt, name: node.name,
-                             policyDigest: digest, policy: policyDigest == digest ? nil : policy, queryCodeSecret: secret)
+                             policyDigest: digest, policy: policyDigest == digest ? nil : policy, queryCodeSecret: secret,
+                             hubKey: try Self.info(db)?.publicKey)
         }
     }
 

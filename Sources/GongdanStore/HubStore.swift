@@ -82,6 +82,19 @@ public final class HubStore: Sendable {
         return info
     }
 
+    /// The hub's own Ed25519 key (the `HUB` origin's), which signs its events' heads, its answers to
+    /// nodes and its reply bundles; throws `notInitialized` before `gongdan hub init`.
+    public func signingKey() throws -> NodeSigningKey {
+        try db.read { db in try answerKey(db) }
+    }
+
+    func answerKey(_ db: Database) throws -> NodeSigningKey {
+        guard let key = try String.fetchOne(db, sql: "SELECT signing_key FROM hub WHERE id = 1") else {
+            throw HubStoreError.notInitialized(path: path)
+        }
+        return try NodeSigningKey(base64: key)
+    }
+
     static func info(_ db: Database) throws -> Info? {
         guard let row = try Row.fetchOne(db, sql: "SELECT district, created_at, signing_key, last_seq FROM hub WHERE id = 1") else {
             return nil

@@ -107,6 +107,13 @@ extension ReplicaStore {
                 ALTER TABLE sync_state ADD COLUMN hub_ca TEXT;  -- PEM
                 """)
         }
+        migrator.registerMigration("v10: the hub's pinned signing key") { db in
+            // The node accepts only answers and reply bundles signed by this key (protocol 1.6,
+            // docs/security.md); NULL until the first contact pins it, or `--hub-key` gives it.
+            try db.execute(sql: """
+                ALTER TABLE sync_state ADD COLUMN hub_key TEXT;  -- Ed25519 public key, base64
+                """)
+        }
         return migrator
     }
 }

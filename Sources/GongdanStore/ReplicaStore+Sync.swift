@@ -11,7 +11,7 @@ extension ReplicaStore {
                 SELECT s.*, n.last_seq FROM sync_state s LEFT JOIN node n ON n.id = 1 WHERE s.id = 1
                 """)!
             return SyncSettings(
-                hubURL: row["hub_url"], token: row["token"], hubCA: row["hub_ca"], cursor: row["cursor"], hubHas: row["hub_has"],
+                hubURL: row["hub_url"], token: row["token"], hubCA: row["hub_ca"], hubKey: row["hub_key"], cursor: row["cursor"], hubHas: row["hub_has"],
                 lastSeq: row["last_seq"] ?? 0,
                 lastSuccess: (row["last_success"] as Int64?).map(Date.init(millis:)),
                 lastAttempt: (row["last_attempt"] as Int64?).map(Date.init(millis:)),
@@ -20,12 +20,23 @@ extension ReplicaStore {
         }
     }
 
-    /// Points the node at a hub with its credential and, when given, the CA certificate (PEM) it pins for
-    /// the hub; without one, a CA pinned before stays pinned.
-    public func setRemote(hubURL: String, token: String, hubCA: String? = nil) throws {
+    /// Points the node at a hub with its credential and, when given, the CA certificate (PEM) and the
+    /// hub's signing key (base64) it pins; without them, what was pinned before stays pinned.
+    public func setRemote(hubURL: String, token: String, hubCA: String? = nil, hubKey: String? = nil) throws {
         try db.write { db in
-            try db.execute(sql: "UPDATE sync_state SET hub_url = ?, token = ?, hub_ca = coalesce(?, hub_ca) WHERE id = 1",
-                           arguments: [hubURL, token, hubCA])
+            try db.execute(sql: """
+                UPDATE sync_state SET hub_url = ?, token = ?, hub_ca = coalesce(?, hub_ca), hub_key = coalesce(?, hub_key) WHERE id = 1
+                """, arguments: [hubURL, token, hubCA, hubKey])
+        }
+    }
+
+    /// Pins the hub's signing key (base64) if none is pinned yet; returns whether it did. A key pinned
+    /// before is never replaced here (only `remote set --hub-key` does).
+    @discardableResult
+    public func pinHubKey(_ key: String) throws -> Bool {
+        try db.write { db in
+            try db.execute(sql: "UPDATE sync_state SET hub_key = ? WHERE id = 1 AND hub_key IS NULL", arguments: [key])
+            return db.changesCount > 0
         }
     }
 

@@ -46,6 +46,6 @@ public struct RestoredNode: Hashable, Sendable, Codable {
 
     /// The fingerprint of a base64 public key.
     static func fingerprint(_ key: String?) -> String? {
-        key.map { String(EventChain.hash(bytes: Array($0.utf8)).prefix(16)) }
+        key.map(NodeSigningKey.fingerprint(ofPublicKey:))
     }
 }

@@ -8,6 +8,9 @@ public struct SyncSettings: Hashable, Sendable {
     public var token: String?
     /// The CA certificate (PEM) this node trusts for the hub over HTTPS, and no other; nil: the system's roots.
     public var hubCA: String? = nil
+    /// The hub's Ed25519 public key (base64) this node pinned: it accepts only answers and reply bundles
+    /// signed by it. Nil until the first contact pins it (or `--hub-key` gives it).
+    public var hubKey: String? = nil
     /// Position in this node's feed at the hub: the `after` of the next pull.
     public var cursor: Int64
     /// Highest own seq the hub acknowledged.

@@ -26,16 +26,32 @@ public struct NodeSigningKey: Sendable {
     /// Signs the head of this node's chain at `(seq, hash)`.
     public func signHead(origin: String, seq: Int64, hash: String) throws -> SignedHead {
         var head = SignedHead(origin: origin, seq: seq, hash: hash, signature: "")
-        head.signature = try key.signature(for: head.signedBytes).base64EncodedString()
+        head.signature = try sign(head.signedBytes)
         return head
+    }
+
+    /// Signs `bytes`; the signature as base64.
+    public func sign(_ bytes: Data) throws -> String {
+        try key.signature(for: bytes).base64EncodedString()
     }
 
     /// Whether `head` carries a valid signature by `publicKey` (base64).
     public static func verify(_ head: SignedHead, publicKey: String) -> Bool {
+        verify(signature: head.signature, of: head.signedBytes, publicKey: publicKey)
+    }
+
+    /// Whether `signature` (base64) is `publicKey`'s (base64) signature of `bytes`.
+    public static func verify(signature: String, of bytes: Data, publicKey: String) -> Bool {
         guard let keyData = Data(base64Encoded: publicKey),
               let key = try? Curve25519.Signing.PublicKey(rawRepresentation: keyData),
-              let signature = Data(base64Encoded: head.signature)
+              let signature = Data(base64Encoded: signature)
         else { return false }
-        return key.isValidSignature(signature, for: head.signedBytes)
+        return key.isValidSignature(signature, for: bytes)
+    }
+
+    /// A short fingerprint of a public key (base64) that an operator can compare by eye: the first
+    /// 16 hex digits of the SHA-256 of its base64 text.
+    public static func fingerprint(ofPublicKey key: String) -> String {
+        String(EventChain.hash(bytes: Array(key.utf8)).prefix(16))
     }
 }

@@ -24,7 +24,12 @@ public struct ProtocolVersion: Hashable, Comparable, Sendable, Codable, CustomSt
     /// 1.5: contact details travel sealed (``ContactSeal``): an event's signed body commits to them
     /// (`sealed`), their values travel beside it (`openings` of a push and of a pull page) only to the
     /// replicas that may read them (``ContactPrivacy``); the `contactReleased` event.
-    public static let current = ProtocolVersion(major: 1, minor: 5)
+    /// 1.6: the hub signs every answer to a node that sends a nonce (``HubAnswerSignature``) and reply
+    /// bundles for a node that speaks 1.6; the state answer carries the hub's key (`hubKey`), which nodes pin.
+    public static let current = ProtocolVersion(major: 1, minor: 6)
+
+    /// The first version whose reply bundles the hub signs with its own key.
+    public static let signedAnswers = ProtocolVersion(major: 1, minor: 6)
 
     /// The first version whose events must seal contact details (the hub refuses them in the clear).
     public static let sealedContacts = ProtocolVersion(major: 1, minor: 5)

@@ -54,11 +54,15 @@ public struct SyncState: Hashable, Sendable, Codable {
     /// every township or department: the workstation derives the entity's query codes
     /// (``QueryCodeSecret``); a unit must never be able to.
     public var queryCodeSecret: String?
+    /// The hub's own Ed25519 public key (base64, 1.6): the key of the `HUB` origin, which signs every
+    /// answer (``HubAnswerSignature``). A node pins it at its first contact unless it was given one.
+    public var hubKey: String?
 
     public init(protocol: ProtocolVersion = .current, node: String, role: Role, hubHas: Int64, hubHeadHash: String?,
                 publicKey: String?, serverTime: Date, limits: SyncLimits, units: [HandlingUnit],
                 epoch: String? = nil, lastContact: ReportedContact? = nil, credentialExpiresAt: Date? = nil,
-                name: String? = nil, policyDigest: String? = nil, policy: SyncedPolicy? = nil, queryCodeSecret: String? = nil) {
+                name: String? = nil, policyDigest: String? = nil, policy: SyncedPolicy? = nil, queryCodeSecret: String? = nil,
+                hubKey: String? = nil) {
         self.protocol = `protocol`
         self.node = node
         self.role = role
@@ -75,6 +79,7 @@ public struct SyncState: Hashable, Sendable, Codable {
         self.policyDigest = policyDigest
         self.policy = policy
         self.queryCodeSecret = queryCodeSecret
+        self.hubKey = hubKey
     }
 }
 

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import GongdanCore
 import GongdanNode
-import GongdanStore
+@testable import GongdanStore
 import GongdanSync
 import GongdanTesting
 
@@ -158,5 +158,52 @@ struct BundleExchangeTests {
         let wsExchange = BundleExchange(store: district.ws.store, software: "test")
         try district.ws.store.setRemote(hubURL: "http://127.0.0.1:9", token: "gd_someone-elses-token-0000")
         #expect(throws: SyncClientError.self) { try wsExchange.importReply(reply, now: district.clock) }
+    }
+
+    @Test("a reply bundle is signed with the hub's key: a node pins it, and a reply forged from a copy of the hub's database is refused")
+    func forgedReplyRefused() async throws {
+        // Given a ticket dispatched to DX and DX's bundle at the hub
+        let district = try District()
+        let ticket = try district.ws.createTicket(Self.complaint("门店前道路施工影响经营"))
+        _ = try district.ws.perform(.dispatch(lead: "DX", co: []), on: ticket.code)
+        try await district.syncWorkstation()
+        let export = try district.bundleExchange().export(now: district.clock)
+        let reply = try district.hub.importBundle(export.file, now: district.clock).reply
+        let hubKey = try district.hub.requireInfo().publicKey
+        #expect(String(decoding: reply, as: UTF8.self).split(separator: "\n").last?.hasPrefix("ed25519 ") == true)
+
+        // When someone holding a copy of the hub's database (the credential's hash) writes a reply that
+        // renames nothing but moves DX's cursor far ahead, unsigned or signed with a key of their own
+        let tokenHash = try await district.hub.db.read { db in try String.fetchOne(db, sql: "SELECT token_hash FROM nodes WHERE code = 'DX'")! }
+        var forged = try SyncBundle.decode(reply, credentialHash: tokenHash, kind: .reply, node: "DX").payload
+        forged.cursor = 1_000_000_000
+        forged.pages = forged.pages.map { page in var page = page; page.cursor = 1_000_000_000; return page }
+        let attacker = NodeSigningKey()
+        var selfSigned = forged
+        selfSigned.hubKey = attacker.publicKey
+        let unsignedFile = try SyncBundle(forged).encoded(credentialHash: tokenHash)
+        let attackerFile = try SyncBundle(selfSigned).encoded(credentialHash: tokenHash, signedBy: attacker)
+
+        // Then a DX that pinned the hub's key refuses both, storing nothing
+        try district.dx.store.setRemote(hubURL: "http://127.0.0.1:9", token: try #require(district.dx.store.syncSettings().token), hubKey: hubKey)
+        for file in [unsignedFile, attackerFile] {
+            #expect(throws: SyncClientError.self) { try district.bundleExchange().importReply(file, now: district.clock) }
+            #expect(try district.dx.store.syncSettings().cursor == 0)
+            #expect(try district.dx.store.tickets(matching: TicketFilter()).total == 0)
+        }
+        // And the hub's own reply goes in
+        let applied = try district.bundleExchange().importReply(reply, now: district.clock)
+        #expect(applied.pulled == 2 && applied.cursor < 1_000_000_000)
+        #expect(try district.dx.store.syncSettings().hubKey == hubKey)
+    }
+
+    @Test("a node that never met the hub online pins the key of the first signed reply it imports")
+    func replyPinsKey() async throws {
+        let district = try District()
+        let export = try district.bundleExchange().export(now: district.clock)
+        #expect(try district.dx.store.syncSettings().hubKey == nil)
+        let reply = try district.hub.importBundle(export.file, now: district.clock).reply
+        _ = try district.bundleExchange().importReply(reply, now: district.clock)
+        #expect(try district.dx.store.syncSettings().hubKey == (try district.hub.requireInfo().publicKey))
     }
 }

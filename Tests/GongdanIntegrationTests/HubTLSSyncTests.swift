@@ -54,9 +54,14 @@ struct HubTLSSyncTests {
         let ws = district.node("WS"), dx = district.node("DX")
         try ws.ok(["init", "--role", "workstation", "--node", "WS", "--name", "WS", "--hub", hub.url,
                    "--token", district.tokens["WS"]!, "--hub-ca", "\(tls)/ca.pem"])
+        // (DX is given the hub's signing key as `hub info` prints it; WS pins it at its first sync)
+        let info = try JSONSerialization.jsonObject(with: Data(try district.admin.ok(["hub", "info", "--db", district.hubDB, "--json"]).utf8))
+            as? [String: Any]
+        let hubKey = try #require(info?["publicKey"] as? String), fingerprint = try #require(info?["fingerprint"] as? String)
         try dx.ok(["init", "--role", "township", "--node", "DX", "--name", "DX", "--hub", hub.url,
-                   "--token", district.tokens["DX"]!, "--hub-ca", "\(tls)/ca.pem"])
-        try ws.ok(["sync"], now: "2026-09-28T08:10:00+08:00")
+                   "--token", district.tokens["DX"]!, "--hub-ca", "\(tls)/ca.pem", "--hub-key", hubKey])
+        let first = try ws.ok(["sync"], now: "2026-09-28T08:10:00+08:00")
+        #expect(first.contains("Pinned the hub's signing key (fingerprint \(fingerprint))"))
         try ws.ok(["ticket", "new", "--category", "complaint", "--source", "window", "--entity", "港南区好味餐馆",
                    "--summary", "门店前道路施工三个月未完工"], now: "2026-09-28T08:30:00+08:00")
         try ws.ok(["ticket", "dispatch", "WS-26-0001", "--to", "DX"], now: "2026-09-28T09:00:00+08:00")
@@ -68,6 +73,11 @@ struct HubTLSSyncTests {
         let ca = try String(contentsOfFile: "\(tls)/ca.pem", encoding: .utf8)
         #expect(try ReplicaStore(path: dx.db).syncSettings().hubCA == ca)
         #expect(try dx.ok(["remote", "show"]).contains("(only the pinned CA is trusted)"))
+        #expect(try ws.ok(["remote", "show"]).contains("Hub signing key fingerprint: \(fingerprint)"))
+        // and a --hub-key that is not a key is a usage error naming where to get it
+        let wrong = try district.node("QX").run(["init", "--role", "township", "--node", "QX", "--name", "QX", "--hub", hub.url,
+                                                 "--token", district.tokens["DX"]!, "--hub-key", "abc"])
+        #expect(wrong.status == 2 && wrong.stderr.contains("gongdan hub info"))
     }
 
     @Test("a node pinned to another district's CA refuses the hub with a clear error and stores nothing from it")

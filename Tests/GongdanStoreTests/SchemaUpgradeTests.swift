@@ -24,7 +24,7 @@ struct SchemaUpgradeTests {
         try service.perform(.dispatch(lead: "DX", co: []), on: "WS-26-0002")
         let expected = try service.store.ticket("WS-26-0002")
         let migrations = ReplicaStore.migrator().migrations
-        #expect(migrations.count == 9)
+        #expect(migrations.count == 10)
 
         for migration in migrations.dropLast() {
             // When a file made at that version is opened by this gongdan

@@ -207,7 +207,7 @@ struct OpenAPIDocumentTests {
         }
         #expect(properties("SyncState") == ["protocol", "node", "role", "hubHas", "hubHeadHash", "publicKey", "serverTime", "limits", "units",
                                             "epoch", "lastContact", "credentialExpiresAt", "name", "policyDigest", "policy",
-                                            "queryCodeSecret"])
+                                            "queryCodeSecret", "hubKey"])
         #expect(properties("SyncedPolicy") == ["years", "versions"])
         #expect(properties("HolidaySchedule") == ["year", "source", "holidays", "workdays"])
         #expect(properties("PolicyVersion") == ["effectiveFrom", "handling"])

@@ -23,17 +23,17 @@ struct ProtocolVersionTests {
     func codable() throws {
         // Given the current version
         let data = try JSONEncoder().encode(["protocol": ProtocolVersion.current])
-        // Then it is the string "1.5"
-        #expect(String(decoding: data, as: UTF8.self) == #"{"protocol":"1.5"}"#)
+        // Then it is the string "1.6"
+        #expect(String(decoding: data, as: UTF8.self) == #"{"protocol":"1.6"}"#)
         #expect(try JSONDecoder().decode([String: ProtocolVersion].self, from: data) == ["protocol": .current])
         // And a number or a malformed text is refused
         #expect(throws: DecodingError.self) { try JSONDecoder().decode([String: ProtocolVersion].self, from: Data(#"{"protocol":"1"}"#.utf8)) }
         #expect(throws: DecodingError.self) { try JSONDecoder().decode([String: ProtocolVersion].self, from: Data(#"{"protocol":1.0}"#.utf8)) }
     }
 
-    @Test("this build speaks 1.5 in the Gongdan-Protocol header (1.5: contact details travel sealed)")
+    @Test("this build speaks 1.6 in the Gongdan-Protocol header (1.6: the hub signs its answers)")
     func current() {
-        #expect(ProtocolVersion.current == ProtocolVersion(major: 1, minor: 5))
+        #expect(ProtocolVersion.current == ProtocolVersion(major: 1, minor: 6))
         #expect(ProtocolVersion.header == "Gongdan-Protocol")
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import GongdanStore
+import GongdanSync
 
 /// `gongdan hub init`: makes a hub database for a district, with the hub's signing key.
 struct HubInitCommand: ParsableCommand {
@@ -28,11 +29,14 @@ struct HubInitCommand: ParsableCommand {
 struct HubInfoView: Encodable {
     var district: String
     var publicKey: String
+    /// The short fingerprint of `publicKey` that `gongdan remote show` prints on a node that pinned it.
+    var fingerprint: String
     var db: String
 
     init(info: HubStore.Info, db: String) {
         district = info.district
         publicKey = info.publicKey
+        fingerprint = NodeSigningKey.fingerprint(ofPublicKey: info.publicKey)
         self.db = db
     }
 }

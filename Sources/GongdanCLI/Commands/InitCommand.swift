@@ -28,12 +28,16 @@ struct InitCommand: GongdanCommand {
     @Option(help: ArgumentHelp("The district CA's certificate (PEM, ca.pem from `gongdan hub tls init`): trust only it for an https:// hub.", valueName: "file"))
     var hubCA: String?
 
+    @Option(help: ArgumentHelp("The hub's signing key (base64, printed by `gongdan hub info`); without it the first sync pins the key it receives.", valueName: "key"))
+    var hubKey: String?
+
     @Flag(help: "Allow a plain http:// hub URL to another machine (the token and personal data cross the network unencrypted).")
     var insecureHTTP = false
 
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
+        try RemoteSetCommand.check(hubKey: hubKey, language: global.language)
         if recover {
             guard hub != nil, token != nil else {
                 throw ValidationError("--recover needs --hub URL and --token TOKEN (the hub operator prints a new token with `gongdan hub node rekey CODE`)")
@@ -49,9 +53,9 @@ struct InitCommand: GongdanCommand {
         }
         if let hub, let token {
             try RemoteSetCommand.check(url: hub, token: token, hubCA: hubCA, insecureHTTP: insecureHTTP, language: global.language)
-        } else if hubCA != nil || insecureHTTP {
-            throw ValidationError(global.language.pick("--hub-ca 和 --insecure-http 须与 --hub、--token 一起使用",
-                                                       "--hub-ca and --insecure-http go with --hub and --token"))
+        } else if hubCA != nil || insecureHTTP || hubKey != nil {
+            throw ValidationError(global.language.pick("--hub-ca、--hub-key 和 --insecure-http 须与 --hub、--token 一起使用",
+                                                       "--hub-ca, --hub-key and --insecure-http go with --hub and --token"))
         }
     }
 
@@ -62,12 +66,12 @@ struct InitCommand: GongdanCommand {
         if let hub { RemoteSetCommand.warnInsecure(url: hub, insecureHTTP: insecureHTTP, language: context.language) }
         let service = try context.createService()
         if recover, let hub, let token {
-            try InitRecovery(context: context, service: service, hub: hub, token: token, hubCA: ca).run()
+            try InitRecovery(context: context, service: service, hub: hub, token: token, hubCA: ca, hubKey: hubKey).run()
             return
         }
         guard let role, let node, let name else { return }
         let identity = try service.initialize(role: role, code: node, name: name)
-        if let hub, let token { try service.store.setRemote(hubURL: hub, token: token, hubCA: ca?.pem) }
+        if let hub, let token { try service.store.setRemote(hubURL: hub, token: token, hubCA: ca?.pem, hubKey: hubKey) }
         if context.json {
             try Console.json(NodeView(code: identity.code, name: identity.name, role: identity.role, db: context.dbPath))
         } else {

@@ -11,6 +11,8 @@ struct InitRecovery {
     let token: String
     /// The CA to pin for an https hub (`--hub-ca`).
     let hubCA: PinnedHubCA?
+    /// The hub's signing key given with `--hub-key`, if any.
+    let hubKey: String?
 
     /// `init --recover --json`.
     struct View: Encodable {
@@ -26,7 +28,7 @@ struct InitRecovery {
     func run() throws {
         guard let url = URL(string: hub) else { throw SyncClientError.notConfigured }
         let recovery = NodeRecovery(store: service.store, transport: HTTPSyncTransport(baseURL: url, token: token, hubCA: hubCA),
-                                    hubURL: hub, token: token, hubCA: hubCA?.pem, software: GongdanVersion.current, now: service.now)
+                                    hubURL: hub, token: token, hubCA: hubCA?.pem, hubKey: hubKey, software: GongdanVersion.current, now: service.now)
         let outcome = try AsyncBridge.run { try await recovery.run() }
         let l = context.language
         let lost = RecoveryText(language: l).lost(outcome.report)

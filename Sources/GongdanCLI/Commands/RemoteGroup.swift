@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GongdanNode
+import GongdanSync
 
 /// `gongdan remote`: where the hub is and this node's credential there.
 struct RemoteGroup: ParsableCommand {
@@ -9,7 +10,7 @@ struct RemoteGroup: ParsableCommand {
         subcommands: [RemoteSetCommand.self, RemoteShowCommand.self])
 }
 
-/// `gongdan remote set URL --token TOKEN [--hub-ca FILE | --insecure-http]`.
+/// `gongdan remote set URL --token TOKEN [--hub-ca FILE | --insecure-http] [--hub-key KEY]`.
 struct RemoteSetCommand: GongdanCommand {
     static let configuration = CommandConfiguration(
         commandName: "set", abstract: "Point this node at a hub, with the token `gongdan hub node add` printed for it.",
@@ -17,7 +18,8 @@ struct RemoteSetCommand: GongdanCommand {
             Over https://, --hub-ca pins the district CA (ca.pem from `gongdan hub tls init`): the node then trusts \
             that CA only for the hub. A CA pinned before stays pinned when --hub-ca is not given. A plain http:// URL \
             to another machine is refused unless --insecure-http is given: tokens and personal data would cross \
-            the network readable and alterable.
+            the network readable and alterable. --hub-key pins the hub's signing key (`gongdan hub info` prints it); \
+            without it the key pinned before stays, and a node with none pins the key its first sync receives.
             """)
 
     @Argument(help: "The hub's base URL, e.g. https://10.0.0.5:8443")
@@ -32,10 +34,23 @@ struct RemoteSetCommand: GongdanCommand {
     @Flag(help: "Allow a plain http:// URL to another machine (the token and personal data cross the network unencrypted).")
     var insecureHTTP = false
 
+    @Option(help: ArgumentHelp("The hub's signing key (base64, printed by `gongdan hub info`): accept only answers it signed.", valueName: "key"))
+    var hubKey: String?
+
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
         try Self.check(url: url, token: token, hubCA: hubCA, insecureHTTP: insecureHTTP, language: global.language)
+        try Self.check(hubKey: hubKey, language: global.language)
+    }
+
+    /// A `--hub-key` must be an Ed25519 public key in base64 (32 bytes), as `gongdan hub info` prints it.
+    static func check(hubKey: String?, language: Language) throws {
+        guard let hubKey else { return }
+        guard let raw = Data(base64Encoded: hubKey), raw.count == 32 else {
+            throw ValidationError(language.pick("--hub-key '\(hubKey)' 不是中心的签名密钥：请完整粘贴 gongdan hub info 打印的“签名公钥”（44 个字符，以 = 结尾）",
+                                                "--hub-key '\(hubKey)' is not the hub's signing key: paste the whole public key `gongdan hub info` prints (44 characters ending in =)"))
+        }
     }
 
     /// The rules `init --hub` and `remote set` share: an http(s) URL, a whole token, and no plain HTTP
@@ -81,7 +96,7 @@ struct RemoteSetCommand: GongdanCommand {
     func run() throws {
         let context = try global.context()
         let ca = try hubCA.map(PinnedHubCA.init(contentsOfFile:))
-        try context.openService().store.setRemote(hubURL: url, token: token, hubCA: ca?.pem)
+        try context.openService().store.setRemote(hubURL: url, token: token, hubCA: ca?.pem, hubKey: hubKey)
         Self.warnInsecure(url: url, insecureHTTP: insecureHTTP, language: context.language)
         Console.out(context.language.pick("已设置中心：\(url)\(ca == nil ? "" : "（只信任 \(hubCA ?? "") 中的 CA）")；运行 gongdan sync 同步",
                                           "Hub set to \(url)\(ca == nil ? "" : " (trusting only the CA in \(hubCA ?? ""))"); run `gongdan sync`"))
@@ -99,6 +114,8 @@ struct RemoteShowCommand: GongdanCommand {
         var configured: Bool
         /// Whether a CA is pinned for the hub (`--hub-ca`): then only it is trusted over HTTPS.
         var hubCAPinned: Bool
+        /// The fingerprint of the hub's signing key this node pinned (1.6); absent before its first contact.
+        var hubKeyFingerprint: String?
         var cursor: Int64
         var hubHas: Int64
         var unsent: Int64
@@ -109,12 +126,17 @@ struct RemoteShowCommand: GongdanCommand {
         let settings = try context.openService().store.syncSettings()
         if context.json {
             try Console.json(View(hubURL: settings.hubURL, configured: settings.isConfigured, hubCAPinned: settings.hubCA != nil,
-                                  cursor: settings.cursor, hubHas: settings.hubHas, unsent: settings.unsent))
+                                  hubKeyFingerprint: settings.hubKey.map(NodeSigningKey.fingerprint(ofPublicKey:)), cursor: settings.cursor, hubHas: settings.hubHas, unsent: settings.unsent))
         } else {
             let pinned = settings.hubCA != nil
+            let key = settings.hubKey.map(NodeSigningKey.fingerprint(ofPublicKey:))
             Console.out(context.language.pick(
-                "中心：\(settings.hubURL ?? "（未设置）")\(pinned ? "（只信任固定的 CA）" : "")\n中心已收到本节点事件至序号 \(settings.hubHas)，未发送 \(settings.unsent) 条，拉取位置 \(settings.cursor)",
-                "Hub: \(settings.hubURL ?? "(not set)")\(pinned ? " (only the pinned CA is trusted)" : "")\nHub holds this node's events up to seq \(settings.hubHas); \(settings.unsent) unsent; feed cursor \(settings.cursor)"))
+                "中心：\(settings.hubURL ?? "（未设置）")\(pinned ? "（只信任固定的 CA）" : "")\n"
+                    + (key.map { "中心签名密钥指纹：\($0)（只接受它签名的答复）\n" } ?? "中心签名密钥：尚未记下（首次同步时记下）\n")
+                    + "中心已收到本节点事件至序号 \(settings.hubHas)，未发送 \(settings.unsent) 条，拉取位置 \(settings.cursor)",
+                "Hub: \(settings.hubURL ?? "(not set)")\(pinned ? " (only the pinned CA is trusted)" : "")\n"
+                    + (key.map { "Hub signing key fingerprint: \($0) (only answers it signed are accepted)\n" } ?? "Hub signing key: not pinned yet (the first sync pins it)\n")
+                    + "Hub holds this node's events up to seq \(settings.hubHas); \(settings.unsent) unsent; feed cursor \(settings.cursor)"))
         }
     }
 }

@@ -46,6 +46,8 @@ struct SyncCommand: GongdanCommand {
         var ticketsRefolded: Int
         /// Years loaded on this node that the hub loaded with other days (the hub's are used).
         var calendarDisagreements: [CalendarDisagreement]
+        /// The fingerprint of the hub's signing key when this sync pinned it (the node's first contact).
+        var hubKeyPinned: String?
     }
 
     func validate() throws {
@@ -85,7 +87,8 @@ struct SyncCommand: GongdanCommand {
             throw SyncClientError.notConfigured
         }
         let hubCA = try settings.hubCA.map { try PinnedHubCA(pem: $0, source: "the CA pinned in \(context.dbPath)") }
-        let session = SyncSession(store: store, transport: HTTPSyncTransport(baseURL: url, token: token, hubCA: hubCA),
+        let hubKey = try settings.hubKey.map { PinnedHubKey(publicKey: $0, node: try store.requireIdentity().code) }
+        let session = SyncSession(store: store, transport: HTTPSyncTransport(baseURL: url, token: token, hubCA: hubCA, hubKey: hubKey),
                                   software: GongdanVersion.current, now: service.now)
         let report = try AsyncBridge.run { try await session.run() }
         let unsent = try store.syncSettings().unsent
@@ -96,8 +99,13 @@ struct SyncCommand: GongdanCommand {
                                   clockOffsetSeconds: Int(report.clockOffset), conflicts: report.conflicts,
                                   ownEventsRecovered: report.ownEventsRecovered, feedRestarted: report.feedRestarted,
                                   credentialExpiresAt: report.credentialExpiresAt, policyUpdated: report.policyUpdated,
-                                  ticketsRefolded: report.ticketsRefolded, calendarDisagreements: report.calendarDisagreements))
+                                  ticketsRefolded: report.ticketsRefolded, calendarDisagreements: report.calendarDisagreements,
+                                  hubKeyPinned: report.hubKeyPinned))
         } else {
+            if let fingerprint = report.hubKeyPinned {
+                Console.out(l.pick("已记下中心的签名密钥（指纹 \(fingerprint)）：此后本节点只接受由它签名的答复",
+                                   "Pinned the hub's signing key (fingerprint \(fingerprint)): from now on this node accepts only answers it signed"))
+            }
             if report.feedRestarted {
                 Console.out(l.pick("中心已由备份恢复：本节点从头重新拉取（已有的事件不会重复）",
                                    "The hub was restored from a backup: this node pulled its feed again from the start (events held already are skipped)"))

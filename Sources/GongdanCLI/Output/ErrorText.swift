@@ -173,6 +173,9 @@ struct ErrorText: Sendable {
         case .tlsRefused(let url, let reason):
             "中心 \(url) 未通过 TLS 校验（\(reason)）：它的证书不是本节点固定的 CA 签发的、证书上没有网址里的主机名，或者对方不是 HTTPS。"
                 + "什么也没有发送或保存。请核对网址；若中心换了 CA，请向中心管理员索取新的 ca.pem，再运行 gongdan remote set 网址 --token 令牌 --hub-ca ca.pem"
+        case .answerNotSigned(let url, let fingerprint):
+            "来自 \(url) 的答复没有本节点记下的中心密钥（指纹 \(fingerprint)）的有效签名：它在途中被改动过，或者答复的不是本区中心。"
+                + "答复的内容一概没有保存。请检查到中心的网络；若中心确实重装并换了密钥，请向中心管理员索取密钥（gongdan hub info），再运行 gongdan remote set 网址 --token 令牌 --hub-key 密钥"
         default:
             nil
         }
