@@ -6,11 +6,12 @@ final class HubServer {
     let url: URL
     private let process: Process
 
-    /// Starts the hub on `db` (already initialised) and waits until it prints its address.
-    init(gongdan: String, db: String) throws {
+    /// Starts the hub on `db` (already initialised), with `arguments` added to `hub serve` (e.g. its
+    /// TLS files), and waits until it prints its address.
+    init(gongdan: String, db: String, arguments: [String] = []) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: gongdan)
-        process.arguments = ["hub", "serve", "--db", db, "--listen", "127.0.0.1:0"]
+        process.arguments = ["hub", "serve", "--db", db, "--listen", "127.0.0.1:0"] + arguments
         var environment = ProcessInfo.processInfo.environment.filter { key, _ in !key.hasPrefix("GONGDAN_") }
         // BENCH_HUB_LOG_LEVEL=info keeps the hub's log (per push: read and store milliseconds) in hub.log beside `db`.
         let level = ProcessInfo.processInfo.environment["BENCH_HUB_LOG_LEVEL"]
@@ -33,7 +34,7 @@ final class HubServer {
             if chunk.isEmpty { break }
             text += String(decoding: chunk, as: UTF8.self)
         }
-        guard let range = text.range(of: #"http://127\.0\.0\.1:[0-9]+"#, options: .regularExpression),
+        guard let range = text.range(of: #"https?://127\.0\.0\.1:[0-9]+"#, options: .regularExpression),
               let url = URL(string: String(text[range]) + "/") else {
             process.terminate()
             throw BenchError("gongdan hub serve did not report its address: \(text)")

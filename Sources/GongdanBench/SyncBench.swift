@@ -1,5 +1,6 @@
 import Foundation
 import GongdanCore
+import GongdanHub
 import GongdanNode
 import GongdanStore
 import GongdanSync
@@ -11,6 +12,8 @@ import GongdanSync
 ///    beside a raw SQLite insert of the same rows; then the time until the hub has folded them all
 ///    into its projections, feeds and daily sums (a pull waits for that);
 /// 2. seconds for a new node's first pull of those events;
+///    1 and 2 in plain HTTP and again over HTTPS with the district CA pinned, every answer signed by the
+///    hub and checked by the node in both, and the ratio HTTPS / plain (target ≥ 0.8);
 /// 3. with `--sync-events N`: the peak memory of the hub and of each node process (`gongdan sync`)
 ///    while N events go up from one node and down to a new one.
 struct SyncBench {
@@ -28,22 +31,46 @@ struct SyncBench {
     }
 
     func run() async throws {
-        if options.pushEvents > 0 { try await pushAndFirstPull(options.pushEvents) }
+        if options.pushEvents > 0 {
+            let plain = try await pushAndFirstPull(options.pushEvents, tls: false)
+            let https = try await pushAndFirstPull(options.pushEvents, tls: true)
+            say("")
+            say("HTTPS beside plain HTTP (same run, same events)")
+            say(String(format: "  push rate   %9.0f vs %9.0f events/s  ratio %.2f ×  (target ≥ 0.80)",
+                       https.pushRate, plain.pushRate, https.pushRate / plain.pushRate))
+            say(String(format: "  first pull  %9.2f vs %9.2f s         ratio %.2f ×  (speed, target ≥ 0.80)",
+                       https.pullSeconds, plain.pullSeconds, plain.pullSeconds / https.pullSeconds))
+        }
         if options.syncEvents > 0 { try processes(options.syncEvents) }
     }
 
-    /// Figures 1 and 2: in this process, over real HTTP to a hub process.
-    func pushAndFirstPull(_ count: Int) async throws {
-        let setup = try prepare("sync-push", events: count)
+    /// What one run of figures 1 and 2 measured.
+    struct Figures {
+        var pushRate: Double
+        var pullSeconds: Double
+    }
+
+    /// Figures 1 and 2: in this process, over real HTTP (or HTTPS with the CA pinned) to a hub process.
+    func pushAndFirstPull(_ count: Int, tls: Bool) async throws -> Figures {
+        let setup = try prepare(tls ? "sync-push-https" : "sync-push", events: count)
         say("")
-        say("sync over HTTP, \(count) events of one node (\(count / WorkstationHistory.eventsPerTicket) tickets), hub process on 127.0.0.1")
+        say("sync over \(tls ? "HTTPS (district CA pinned)" : "plain HTTP"), \(count) events of one node (\(count / WorkstationHistory.eventsPerTicket) tickets), hub process on 127.0.0.1, answers signed and checked")
         say(String(format: "  bulk-load the node's own signed chain: %.1f s", setup.loadSeconds))
-        let server = try HubServer(gongdan: options.gongdan, db: setup.hubPath)
+        var serveArguments: [String] = [], hubCA: PinnedHubCA?
+        if tls {
+            let made = try DistrictCA.make(district: "港南区", hosts: [], now: Date())
+            try made.write(to: setup.directory + "/tls")
+            serveArguments = ["--tls-cert", setup.directory + "/tls/hub.pem", "--tls-key", setup.directory + "/tls/hub-key.pem"]
+            hubCA = try PinnedHubCA(pem: made.caCertificatePEM)
+        }
+        let hubKey = try HubStore(path: setup.hubPath).requireInfo().publicKey
+        let server = try HubServer(gongdan: options.gongdan, db: setup.hubPath, arguments: serveArguments)
         defer { server.stop() }
 
         // 1. Push, exactly as SyncSession does it (three batches in flight), timed alone; then the time
         //    until the hub has folded every pushed event into its projections (a pull waits for that).
-        let transport = HTTPSyncTransport(baseURL: server.url, token: setup.token, timeout: 300)
+        let transport = HTTPSyncTransport(baseURL: server.url, token: setup.token, hubCA: hubCA,
+                                          hubKey: PinnedHubKey(publicKey: hubKey, node: WorkstationHistory.origin), timeout: 300)
         let replica = setup.replica
         let hubCPUStart = server.cpuSeconds
         let cpuStart = processCPUSeconds()
@@ -84,7 +111,8 @@ struct SyncBench {
         // 2. A new node's first pull of everything.
         let fresh = try ReplicaStore(path: setup.directory + "/new-node.sqlite")
         try fresh.initialize(NodeIdentity(code: "WSB", name: "新工作站", role: .workstation), at: Date())
-        let session = SyncSession(store: fresh, transport: HTTPSyncTransport(baseURL: server.url, token: setup.newToken, timeout: 300),
+        let session = SyncSession(store: fresh, transport: HTTPSyncTransport(baseURL: server.url, token: setup.newToken, hubCA: hubCA,
+                                                                             hubKey: PinnedHubKey(publicKey: hubKey, node: "WSB"), timeout: 300),
                                   software: "gongdan-bench")
         let pullHubCPUStart = server.cpuSeconds
         let pullCPUStart = processCPUSeconds()
@@ -98,6 +126,7 @@ struct SyncBench {
         let problems = try fresh.integrityProblems()
         say("  new node's integrity check: \(problems.isEmpty ? "ok" : problems.prefix(3).joined(separator: "; "))")
         say(String(format: "  hub peak memory so far: %.0f MB", Double(server.peakResidentBytes) / 1_048_576))
+        return Figures(pushRate: pushRate, pullSeconds: pullSeconds)
     }
 
     /// Figure 3: hub and nodes as separate processes, so each one's peak memory is its own.

@@ -72,7 +72,7 @@ struct DashboardController: Sendable {
             context.logger.info("dashboard login", metadata: ["viewer": "\(form.name)"])
             var response = Response.redirect(to: "/dashboard", type: .normal)
             response.setCookie(Cookie(name: Self.cookieName, value: token, maxAge: Int(HubStore.viewerSessionLifetime), path: "/",
-                                      secure: servesTLS || Self.isHTTPS(request), httpOnly: true, sameSite: .strict))
+                                      secure: servesTLS || isHTTPSBehindProxy(request, context: context), httpOnly: true, sameSite: .strict))
             return response
         }
         router.post("logout") { request, context in
@@ -84,7 +84,7 @@ struct DashboardController: Sendable {
                 try await executor.run { try store.endSession(token) }
             }
             var response = Response.redirect(to: "/login", type: .normal)
-            response.setCookie(Cookie(name: Self.cookieName, value: "", maxAge: 0, path: "/", secure: servesTLS || Self.isHTTPS(request),
+            response.setCookie(Cookie(name: Self.cookieName, value: "", maxAge: 0, path: "/", secure: servesTLS || isHTTPSBehindProxy(request, context: context),
                                       httpOnly: true, sameSite: .strict))
             return response
         }
@@ -183,10 +183,11 @@ struct DashboardController: Sendable {
         return try ScoringPeriod.month(today.month, of: today.year)
     }
 
-    /// Whether the client reached the hub over HTTPS (through a proxy that says so): then the
-    /// cookie is marked `Secure`.
-    static func isHTTPS(_ request: Request) -> Bool {
-        request.headers[.init("X-Forwarded-Proto")!]?.lowercased() == "https"
+    /// Whether the client reached the hub over HTTPS through the operator's `--trusted-proxy`, which says
+    /// so in `X-Forwarded-Proto`: then the cookie is marked `Secure`. The header is ignored from any other peer.
+    func isHTTPSBehindProxy(_ request: Request, context: HubRequestContext) -> Bool {
+        guard let trustedProxy, context.clientAddress == trustedProxy else { return false }
+        return request.headers[.init("X-Forwarded-Proto")!]?.lowercased() == "https"
     }
 
     /// The login form's fields.

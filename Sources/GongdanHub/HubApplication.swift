@@ -50,6 +50,8 @@ public struct HubApplication: Sendable {
     /// A connection that sends nothing for this long is closed: an idle keep-alive connection, and one
     /// whose request head has not arrived in full (a half-sent request holds no file descriptor for long).
     public let idleTimeout: Duration
+    /// How long a request may take to arrive and how many connections one address may hold.
+    public let connectionLimits: ConnectionLimits
 
     /// The default ``idleTimeout``: long enough for a node on a slow line, short enough that a client
     /// opening connections and sending nothing cannot exhaust the hub's file descriptors.
@@ -59,7 +61,8 @@ public struct HubApplication: Sendable {
                 logger: Logger = Logger(label: "gongdan.hub"), metrics: HubMetrics = HubMetrics(),
                 now: @escaping @Sendable () -> Date = { Date() },
                 publicLimit: (burst: Int, perMinute: Double) = (burst: 20, perMinute: 10), trustedProxy: String? = nil,
-                tls: TLSConfiguration? = nil, idleTimeout: Duration = HubApplication.defaultIdleTimeout) {
+                tls: TLSConfiguration? = nil, idleTimeout: Duration = HubApplication.defaultIdleTimeout,
+                connectionLimits: ConnectionLimits = ConnectionLimits()) {
         self.store = store
         self.host = host
         self.port = port
@@ -70,6 +73,7 @@ public struct HubApplication: Sendable {
         self.trustedProxy = trustedProxy
         self.tls = tls
         self.idleTimeout = idleTimeout
+        self.connectionLimits = connectionLimits
     }
 
     /// The routes, with the error mapping around all of them and the protocol check on the API.
@@ -95,7 +99,11 @@ public struct HubApplication: Sendable {
     /// The Hummingbird application, over HTTPS when ``tls`` is set; `onServerRunning` gets the bound
     /// port (the real one when `port` is 0).
     public func makeApplication(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) throws -> some ApplicationProtocol {
-        let http1 = HTTPServerBuilder.http1(configuration: .init(idleTimeout: .init(idleTimeout)))
+        let limits = connectionLimits, logger = logger, metrics = metrics
+        let ledger = ConnectionLedger(maxPerAddress: limits.maxPerAddress, exempt: trustedProxy)
+        let http1 = HTTPServerBuilder.http1(configuration: .init(
+            additionalChannelHandlers: [ConnectionGuard(limits: limits, ledger: ledger, logger: logger, metrics: metrics)],
+            idleTimeout: .init(idleTimeout)))
         let server: HTTPServerBuilder = try tls.map { try .tls(http1, tlsConfiguration: $0) } ?? http1
         return Application(router: buildRouter(), server: server,
                            configuration: .init(address: .hostname(host, port: port), serverName: "gongdan-hub"),

@@ -11,6 +11,7 @@ import Prometheus
 /// | `gongdan_push_events_total{result}` | counter | pushed events, `accepted` or `duplicate` |
 /// | `gongdan_pull_events_total` | counter | events served on pull pages |
 /// | `gongdan_refusals_total{code}` | counter | refused requests by protocol error code |
+/// | `gongdan_connections_cut_total{reason}` | counter | connections closed: `too_many` from one address, `head_timeout`, `body_timeout` |
 /// | `gongdan_push_store_seconds` | histogram | time a push spent in the store (its transaction) |
 /// | `gongdan_node_backlog_events{node}` | gauge | unsent events the node reported at its last push |
 /// | `gongdan_node_since_seen_seconds{node}` | gauge | seconds since the node last synced (-1: never) |
@@ -30,6 +31,9 @@ public final class HubMetrics: Sendable {
 
     static var pushEvents: MetricNameDescriptor { name("push_events", "total", "Events pushed by nodes, by result") }
     static var pullEvents: MetricNameDescriptor { name("pull_events", "total", "Events served on pull pages") }
+    static var connectionsCut: MetricNameDescriptor {
+        name("connections_cut", "total", "Connections the hub closed: too many from one address, or a request that did not arrive in time")
+    }
     static var refusals: MetricNameDescriptor { name("refusals", "total", "Requests refused, by protocol error code") }
     static var pushStoreSeconds: MetricNameDescriptor { name("push_store", "seconds", "Time a push spent in the hub's store") }
     static var backlog: MetricNameDescriptor { name("node_backlog", "events", "Unsent events the node reported at its last push") }
@@ -55,6 +59,12 @@ public final class HubMetrics: Sendable {
 
     func recordPull(events: Int) {
         pulled.increment(by: Int64(events))
+    }
+
+    /// A connection closed by ``ConnectionGuard``: `reason` is `too_many` (its address held its maximum),
+    /// `head_timeout` or `body_timeout`.
+    func recordConnectionCut(_ reason: String) {
+        registry.makeCounter(descriptor: Self.connectionsCut, labels: [("reason", reason)]).increment()
     }
 
     func recordRefusal(_ error: SyncError) {

@@ -135,9 +135,19 @@ public struct HTTPSyncTransport: SyncTransport {
         }
     }
 
-    /// Whether `error` is the TLS handshake or certificate check failing (not the network).
+    /// Whether `error` is the TLS handshake or certificate check failing (not the network). A connection
+    /// cut during the handshake or before TLS closed it cleanly is the network: the hub is unreachable, and
+    /// the advice about CAs would mislead.
     static func isTLSFailure(_ error: any Error) -> Bool {
-        error is NIOSSLError || error is NIOSSLExtraError || error is BoringSSLError
+        if isCutConnection(error) { return false }
+        return error is NIOSSLError || error is NIOSSLExtraError || error is BoringSSLError
+    }
+
+    /// Whether `error` is a TLS connection that ended early (EOF in the handshake, an unclean shutdown).
+    static func isCutConnection(_ error: any Error) -> Bool {
+        guard let error = error as? NIOSSLError else { return false }
+        if case .uncleanShutdown = error { return true }
+        return "\(error)".contains("EOF during handshake")
     }
 
     /// The short name of a TLS failure: BoringSSL's reason code (`CERTIFICATE_VERIFY_FAILED`,
@@ -154,6 +164,7 @@ public struct HTTPSyncTransport: SyncTransport {
 
     /// A readable reason for a failed exchange ("connection refused", "timed out", …).
     static func reason(_ error: any Error) -> String {
+        if isCutConnection(error) { return "the connection was cut during the TLS exchange" }
         if let error = error as? HTTPClientError {
             switch error {
             case .deadlineExceeded, .readTimeout, .connectTimeout: return "the hub did not answer in time"

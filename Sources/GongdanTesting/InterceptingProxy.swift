@@ -23,7 +23,7 @@ public final class InterceptingProxy: @unchecked Sendable {
         self.targetPort = targetPort
         self.rewriteAnswer = rewriteAnswer
         let listening = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var address = Self.loopback(port: 0)
+        var address = sockaddr_in.loopback(port: 0)
         let bound = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listening, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
@@ -61,7 +61,7 @@ public final class InterceptingProxy: @unchecked Sendable {
             let client = accept(listener, nil, nil)
             guard client >= 0 else { return }
             let hub = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-            var address = Self.loopback(port: targetPort)
+            var address = sockaddr_in.loopback(port: targetPort)
             let connected = withUnsafePointer(to: &address) {
                 $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(hub, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
             }
@@ -103,13 +103,6 @@ public final class InterceptingProxy: @unchecked Sendable {
         shutdown(source, Int32(SHUT_RD))
     }
 
-    private static func loopback(port: Int) -> sockaddr_in {
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        return address
-    }
 }
 
 extension Data {

@@ -68,4 +68,29 @@ struct OriginAndProxyHTTPTests {
                                      publicLimit: (burst: 1, perMinute: 1), trustedProxy: "127.0.0.1")
         #expect(try await Self.lookups(proxied) == [404, 404, 429])
     }
+
+    /// The `Set-Cookie` line of a login posted over a raw connection claiming `X-Forwarded-Proto: https`.
+    static func loginCookie(port: Int, password: String) throws -> String {
+        let connection = try RawConnection(port: port)
+        let form = "name=zhang&password=\(password)"
+        connection.send("POST /login HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nX-Forwarded-Proto: https\r\n"
+            + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: \(form.utf8.count)\r\nConnection: close\r\n\r\n\(form)")
+        return connection.readAll().split(separator: "\r\n").first { $0.lowercased().hasPrefix("set-cookie: gongdan_session=") }.map(String.init) ?? ""
+    }
+
+    @Test("X-Forwarded-Proto marks the session cookie Secure only when the trusted proxy sends it")
+    func forwardedProtoOnlyFromTheTrustedProxy() async throws {
+        let fixture = try DashboardFixture()
+        defer { fixture.remove() }
+        let now = fixture.hub.now
+        // From any peer the header is ignored: the cookie of a plain-HTTP hub is not Secure
+        let untrusted = try await HubApplication(store: fixture.hub.store, host: "127.0.0.1", port: 0, now: { now }).withRunningServer { port in
+            try Self.loginCookie(port: port, password: fixture.password)
+        }
+        #expect(untrusted.contains("gongdan_session=") && !untrusted.contains("Secure"))
+        // From the trusted proxy (an nginx terminating TLS on this machine) it is believed
+        let trusted = try await HubApplication(store: fixture.hub.store, host: "127.0.0.1", port: 0, now: { now }, trustedProxy: "127.0.0.1")
+            .withRunningServer { port in try Self.loginCookie(port: port, password: fixture.password) }
+        #expect(trusted.contains("gongdan_session=") && trusted.contains("Secure"))
+    }
 }

@@ -29,6 +29,9 @@ struct HubServeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The private key of --tls-cert (PEM, readable by this user only).", valueName: "file"))
     var tlsKey: String?
 
+    @Option(help: ArgumentHelp("Connections one client address may hold at once (not the --trusted-proxy's); more are closed as they open.", valueName: "n"))
+    var maxConnectionsPerAddress = ConnectionLimits().maxPerAddress
+
     @Flag(help: "Serve plain HTTP on an address other than loopback without the warning (only behind a TLS proxy or on a closed test network).")
     var insecureHTTP = false
 
@@ -36,6 +39,10 @@ struct HubServeCommand: ParsableCommand {
 
     func validate() throws {
         let language = Language.resolve(flag: options.lang, environment: ProcessInfo.processInfo.environment)
+        guard (1...100_000).contains(maxConnectionsPerAddress) else {
+            throw ValidationError(language.pick("--max-connections-per-address 须在 1 到 100000 之间（默认 32）",
+                                                "--max-connections-per-address must be from 1 to 100000 (default 32)"))
+        }
         if (tlsCert == nil) != (tlsKey == nil) {
             throw ValidationError(language.pick(
                 "--tls-cert 和 --tls-key 须同时给出（证书及其私钥，如 gongdan hub tls init 生成的 hub.pem 和 hub-key.pem）",
@@ -71,7 +78,8 @@ struct HubServeCommand: ParsableCommand {
             level: ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info)
         let fixed = context.fixedNow
         let hub = HubApplication(store: store, host: host, port: port, logger: logger, now: { fixed ?? Date() },
-                                 trustedProxy: trustedProxy, tls: tls)
+                                 trustedProxy: trustedProxy, tls: tls,
+                                 connectionLimits: ConnectionLimits(maxPerAddress: maxConnectionsPerAddress))
         let district = info.district
         let scheme = tls == nil ? "http" : "https"
         if tls == nil, !insecureHTTP, !ListenAddress.isLoopback(host) {
