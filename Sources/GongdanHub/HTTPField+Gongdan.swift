@@ -14,4 +14,8 @@ extension HTTPFieldName {
     static var gongdanNonce: HTTPFieldName { HTTPFieldName(HubAnswerSignature.nonceHeader)! }
     /// `Gongdan-Signature`: the hub's signature of its answer (``HubAnswerSignature``).
     static var gongdanSignature: HTTPFieldName { HTTPFieldName(HubAnswerSignature.signatureHeader)! }
+    /// `Gongdan-Clock-Read`: the node's signed report that it read the hub's clock (``ClockReadProof``).
+    static var gongdanClockRead: HTTPFieldName { HTTPFieldName(ClockReadProof.header)! }
+    /// `Gongdan-Node-Key`: the node's public key, offered with its clock read while the hub holds none.
+    static var gongdanNodeKey: HTTPFieldName { HTTPFieldName(ClockReadProof.keyHeader)! }
 }

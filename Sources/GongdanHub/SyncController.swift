@@ -74,11 +74,11 @@ struct SyncController: Sendable {
             guard let limit = Int(query.get("limit") ?? "\(store.limits.maxPullEvents)"), limit > 0 else {
                 throw SyncError(.malformed, "limit=\(query.get("limit") ?? "") is not a positive number of events")
             }
-            // 1.4: a node pulls after reading the hub's clock in its state answer (its clock floor); its
-            // first page reports its last local seq.
+            // A node pulls after reading the hub's clock in its state answer (its clock floor); its first
+            // page reports its last local seq, signed (1.6: a report the token alone backs is not believed).
             let lastSeq = query.get("lastSeq").flatMap { Int64($0) }.flatMap { $0 >= 0 ? $0 : nil }
-            let version = request.headers[.gongdanProtocol].flatMap { ProtocolVersion($0.trimmingCharacters(in: .whitespaces)) }
-            let clockRead = lastSeq != nil || version.map { $0 >= StampRules.since } == true ? HubStore.ClockRead(lastSeq: lastSeq) : nil
+            let proof = request.headers[.gongdanClockRead], offeredKey = request.headers[.gongdanNodeKey]
+            let clockRead = lastSeq.flatMap { seq in proof.map { HubStore.ClockRead(lastSeq: seq, proof: $0, publicKey: offeredKey) } }
             let store = store, time = now()
             let page = try await executor.run {
                 try store.pullEncoded(for: node, after: after, limit: limit, now: time, clockRead: clockRead)

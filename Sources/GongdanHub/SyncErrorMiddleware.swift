@@ -2,10 +2,12 @@ import Foundation
 import GongdanCore
 import GongdanSync
 import Hummingbird
+import NIOHTTP1
 
 /// The one place where errors become HTTP responses: a `SyncError` travels with its status and an
 /// `ErrorResponse` JSON body; Hummingbird's own errors (a body over the limit, an unknown route)
-/// are put in the same shape; anything else is a `storage_failure` (503), logged. Every refusal is
+/// are put in the same shape, and so is a request whose framing the HTTP parser rejects mid-body (a body
+/// shorter than its `Content-Length`, broken chunks: `400 malformed_request`); anything else is a `storage_failure` (503), logged. Every refusal is
 /// counted in `/metrics` and logged as one line: the client's address, the method and path, the code.
 struct SyncErrorMiddleware: RouterMiddleware {
     typealias Context = HubRequestContext
@@ -24,6 +26,10 @@ struct SyncErrorMiddleware: RouterMiddleware {
             var response = Self.response(for: error.syncError)
             response.headers[.retryAfter] = String(error.seconds)
             return response
+        } catch let error as HTTPParserError {
+            let refusal = SyncError(.malformed, "the request could not be read (\(error)): send a body as long as its Content-Length says, or well-formed chunks")
+            refused(refusal, request, context)
+            return Self.response(for: refusal)
         } catch let error as any HTTPResponseError {
             let refusal = Self.syncError(from: error, path: request.uri.path)
             refused(refusal, request, context)

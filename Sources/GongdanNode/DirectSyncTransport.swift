@@ -65,9 +65,9 @@ public struct DirectSyncTransport: SyncTransport {
         return try relay { try hub.pull(for: node, after: cursor, limit: limit) }
     }
 
-    public func pull(after cursor: Int64, limit: Int, reportingLastSeq lastSeq: Int64) async throws -> PullResponse {
+    public func pull(after cursor: Int64, limit: Int, reporting read: SignedClockRead) async throws -> PullResponse {
         let node = try caller()
-        return try relay { try hub.pull(for: node, after: cursor, limit: limit, clockRead: HubStore.ClockRead(lastSeq: lastSeq)) }
+        return try relay { try hub.pull(for: node, after: cursor, limit: limit, clockRead: read) }
     }
 
     /// The node the token belongs to, refused as the HTTP hub would refuse it.

@@ -82,14 +82,16 @@ public struct HTTPSyncTransport: SyncTransport {
         }
     }
 
-    public func pull(after cursor: Int64, limit: Int, reportingLastSeq lastSeq: Int64) async throws -> PullResponse {
-        try await send(.GET, "api/v1/sync/pull?after=\(cursor)&limit=\(limit)&lastSeq=\(lastSeq)", body: nil) { buffer in
+    public func pull(after cursor: Int64, limit: Int, reporting read: SignedClockRead) async throws -> PullResponse {
+        let headers = [(ClockReadProof.header, read.proof)] + (read.publicKey.map { [(ClockReadProof.keyHeader, $0)] } ?? [])
+        return try await send(.GET, "api/v1/sync/pull?after=\(cursor)&limit=\(limit)&lastSeq=\(read.lastSeq)", body: nil,
+                              headers: headers) { buffer in
             try buffer.withUnsafeReadableBytes { try PullResponse.decode(from: $0) }
         }
     }
 
     func send<Response: Decodable>(
-        _ method: HTTPMethod, _ path: String, body: [UInt8]?,
+        _ method: HTTPMethod, _ path: String, body: [UInt8]?, headers: [(String, String)] = [],
         decode: (ByteBuffer) throws -> Response = { try GongdanJSON.decoder().decode(Response.self, from: Data($0.readableBytesView)) }
     ) async throws -> Response {
         guard let url = URL(string: path, relativeTo: baseURL) else {
@@ -101,6 +103,7 @@ public struct HTTPSyncTransport: SyncTransport {
         request.headers.add(name: "Authorization", value: "Bearer \(token)")
         request.headers.add(name: ProtocolVersion.header, value: ProtocolVersion.current.description)
         request.headers.add(name: "Accept", value: "application/json")
+        for (name, value) in headers { request.headers.add(name: name, value: value) }
         let nonce = HubAnswerSignature.makeNonce()
         if hubKey != nil { request.headers.add(name: HubAnswerSignature.nonceHeader, value: nonce) }
         if let body {

@@ -88,10 +88,15 @@ public struct SyncSession: Sendable {
         // changes nothing at the hub; a page fetched but never applied is simply asked for again).
         var cursor = try store.syncSettings().cursor
         let transport = transport, limit = state.limits.maxPullEvents
-        // The first page reports the node's last seq: it has read the hub's clock (the hub's clock floor).
+        // The first page reports the node's last seq, signed: it has read the hub's clock (the hub's clock floor).
         let ownLastSeq = try store.lastSeq()
+        let key = try store.signingKey()
+        // A node the hub holds no key of yet (it never pushed) offers its key with the report.
+        let read = SignedClockRead(lastSeq: ownLastSeq,
+                                   proof: try ClockReadProof.sign(node: identity.code, lastSeq: ownLastSeq, serverTime: state.serverTime, with: key),
+                                   publicKey: state.publicKey == nil && pushed.pushed == 0 ? key.publicKey : nil)
         var next: Task<PullResponse, any Error>? = Task { [cursor] in
-            try await reporting ? transport.pull(after: cursor, limit: limit, reportingLastSeq: ownLastSeq)
+            try await reporting ? transport.pull(after: cursor, limit: limit, reporting: read)
                                 : transport.pull(after: cursor, limit: limit)
         }
         defer { next?.cancel() }

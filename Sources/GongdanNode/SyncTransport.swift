@@ -15,10 +15,11 @@ public protocol SyncTransport: Sendable {
     func push(_ batch: OutgoingPush) async throws -> PushResponse
     /// `GET /api/v1/sync/pull?after=&limit=`.
     func pull(after cursor: Int64, limit: Int) async throws -> PullResponse
-    /// `GET /api/v1/sync/pull?after=&limit=&lastSeq=N` (1.4): also tells the hub this node's last
-    /// local seq, once the node has read the hub's clock in its state answer, so the hub knows the
-    /// floor of the stamps of the events the node makes from now on (``GongdanSync/ClockFloor``).
-    func pull(after cursor: Int64, limit: Int, reportingLastSeq lastSeq: Int64) async throws -> PullResponse
+    /// `GET /api/v1/sync/pull?after=&limit=&lastSeq=N` (1.4) with `Gongdan-Clock-Read: PROOF` (1.6): also
+    /// tells the hub this node's last local seq, once the node has read the hub's clock in its state
+    /// answer, signed (``GongdanSync/ClockReadProof``), so the hub knows the floor of the stamps of the
+    /// events the node makes from now on (``GongdanSync/ClockFloor``).
+    func pull(after cursor: Int64, limit: Int, reporting read: SignedClockRead) async throws -> PullResponse
 }
 
 extension SyncTransport {
@@ -35,7 +36,7 @@ extension SyncTransport {
     }
 
     /// Transports that cannot carry the report ask for the plain page (bundles record no clock floor).
-    public func pull(after cursor: Int64, limit: Int, reportingLastSeq lastSeq: Int64) async throws -> PullResponse {
+    public func pull(after cursor: Int64, limit: Int, reporting read: SignedClockRead) async throws -> PullResponse {
         try await pull(after: cursor, limit: limit)
     }
 }

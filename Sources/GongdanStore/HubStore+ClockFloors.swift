@@ -17,18 +17,36 @@ extension HubStore {
         try db.execute(sql: "UPDATE nodes SET answered_hlc = ? WHERE code = ?", arguments: [answeredClock(now).packed, node])
     }
 
-    /// Records that `node` had read the clock of its last state answer: a 1.4 node pulls only after
-    /// that answer, and after pushing what it held then, so every event it makes after the seq the hub
-    /// holds of it — or after `lastSeq`, its last local seq as it reports it, when lower — is stamped at
-    /// or above that clock. Bundles record no floor.
-    public func recordClockFloor(node: String, lastSeq: Int64?) throws(SyncError) {
+    /// Records that `node` had read the clock of its last state answer: a node pulls only after that
+    /// answer, and after pushing what it held then, so every event it makes after the seq the hub holds of
+    /// it — or after `lastSeq`, its last local seq as it reports it, when lower — is stamped at or above
+    /// that clock. Only a report the node signed (``ClockReadProof``, 1.6) under its registered key, naming
+    /// the clock of its latest state answer, counts: a replayed or forged one records nothing (it would
+    /// push the floor past events the node made meanwhile). A node that never pushed offers its public
+    /// key with the report, and the hub registers it as a first push would (the key then signs the node's
+    /// first events). Returns whether a floor was recorded. Bundles record no floor.
+    @discardableResult
+    public func recordClockFloor(node: String, read: ClockRead, now: Date) throws(SyncError) -> Bool {
         try syncWrite { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT public_key, answered_hlc FROM nodes WHERE code = ?", arguments: [node]),
+                  let answered = row["answered_hlc"] as Int64?
+            else { return false }
+            let registered = row["public_key"] as String?
+            guard let publicKey = registered ?? read.publicKey,
+                  ClockReadProof.verify(read.proof, node: node, lastSeq: read.lastSeq,
+                                        answeredMillis: HybridTimestamp(packed: answered).millis, publicKey: publicKey)
+            else { return false }
             let hubHas = try Self.originHead(db, node).seq
+            if registered == nil {
+                try db.execute(sql: "UPDATE nodes SET public_key = ? WHERE code = ? AND public_key IS NULL", arguments: [publicKey, node])
+                try db.execute(sql: "INSERT OR REPLACE INTO node_keys (node, first_seq, public_key, registered_at) VALUES (?, ?, ?, ?)",
+                               arguments: [node, hubHas + 1, publicKey, now.millis])
+            }
             try db.execute(sql: """
-                INSERT INTO clock_floors (node, after_seq, hlc)
-                    SELECT code, ?, answered_hlc FROM nodes WHERE code = ? AND answered_hlc IS NOT NULL
+                INSERT INTO clock_floors (node, after_seq, hlc) VALUES (?, ?, ?)
                     ON CONFLICT (node, after_seq) DO UPDATE SET hlc = max(hlc, excluded.hlc)
-                """, arguments: [min(lastSeq ?? hubHas, hubHas), node])
+                """, arguments: [node, min(read.lastSeq, hubHas), answered])
+            return true
         }
     }
 

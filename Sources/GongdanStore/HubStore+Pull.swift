@@ -43,15 +43,8 @@ extension HubStore {
         return (body, page.bodies.count, page.cursor)
     }
 
-    /// A pull from a node that read the hub's clock in its state answer (1.4).
-    public struct ClockRead: Hashable, Sendable {
-        /// The node's last local seq, when it reports it (`&lastSeq=`).
-        public var lastSeq: Int64?
-
-        public init(lastSeq: Int64?) {
-            self.lastSeq = lastSeq
-        }
-    }
+    /// A pull from a node that read the hub's clock in its state answer and signed that it did (1.6).
+    public typealias ClockRead = SignedClockRead
 
     /// A page of the feed as stored.
     struct StoredPage {
@@ -73,7 +66,7 @@ extension HubStore {
     /// acknowledged before it); the last page hands over the conflicts the node was not yet told of.
     func storedPage(for node: RegisteredNode, after cursor: Int64, limit: Int, now: Date,
                     clockRead: ClockRead? = nil) throws(SyncError) -> StoredPage {
-        if let clockRead { try recordClockFloor(node: node.code, lastSeq: clockRead.lastSeq) }
+        if let clockRead { try recordClockFloor(node: node.code, read: clockRead, now: now) }
         try catchUpProjections(now: now)
         var page = try feedPage(for: node, after: cursor, limit: limit)
         if !page.more, try syncRead({ db in try Self.hasConflictMail(db, for: node.code) }) {

@@ -74,12 +74,19 @@ struct BackdatedStampTests {
     func backdatedSignBelowClockFloor() async throws {
         try await HubHTTPTests().withHub { hub, client in
             // Given a ticket dispatched to DX, not signed, and DX's sync on Tue 20 Oct: it reads the hub's
-            // clock (state) and proves it (its pull reports its last seq, 0)
+            // clock (state) and proves it (its pull reports its last seq, 0, signed with its key, which the
+            // hub registers: DX never pushed)
             var main = try HubFixture.dispatchedToDongxing()
             try hub.sync(main, from: "WS")
             let token = hub.tokens["DX"]!
-            #expect(try await client.send("GET", "/api/v1/sync/state?lastSeq=0", token: token, protocolHeader: "1.4").status == 200)
-            #expect(try await client.send("GET", "/api/v1/sync/pull?after=0&lastSeq=0", token: token, protocolHeader: "1.4").status == 200)
+            let state = try await client.send("GET", "/api/v1/sync/state?lastSeq=0", token: token, protocolHeader: "1.6")
+            let serverTime = try GongdanJSON.decoder().decode(SyncState.self, from: state.body).serverTime
+            // (a pull whose report is not signed, as anyone holding DX's token could send, records no floor)
+            #expect(try await client.send("GET", "/api/v1/sync/pull?after=0&lastSeq=0", token: token, protocolHeader: "1.6").status == 200)
+            #expect(try await hub.store.db.read { db in try HubStore.clockFloor(db, node: "DX") } == .none)
+            let proof = try ClockReadProof.sign(node: "DX", lastSeq: 0, serverTime: serverTime, with: hub.keys["DX"]!)
+            #expect(try await client.send("GET", "/api/v1/sync/pull?after=0&lastSeq=0", token: token, protocolHeader: "1.6",
+                                          headers: [ClockReadProof.header: proof, ClockReadProof.keyHeader: hub.keys["DX"]!.publicKey]).status == 200)
             let before = try Snapshot(hub)
 
             // When DX then signs and stamps the sign Tue 29 Sep 11:00

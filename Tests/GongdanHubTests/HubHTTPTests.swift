@@ -17,9 +17,11 @@ struct HubHTTPTests {
         let session: URLSession
 
         func send(_ method: String, _ path: String, token: String?, protocolHeader: String? = "1.0",
-                  body: Data? = nil, contentType: String = "application/json") async throws -> (status: Int, body: Data) {
+                  body: Data? = nil, contentType: String = "application/json",
+                  headers: [String: String] = [:]) async throws -> (status: Int, body: Data) {
             var request = URLRequest(url: URL(string: path, relativeTo: base)!)
             request.httpMethod = method
+            for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
             request.timeoutInterval = 20
             if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
             if let protocolHeader { request.setValue(protocolHeader, forHTTPHeaderField: "Gongdan-Protocol") }
