@@ -16,7 +16,13 @@ import GongdanStore
 @main
 struct GongdanBench {
     static func main() async throws {
-        let options = try BenchOptions(CommandLine.arguments.dropFirst())
+        let options: BenchOptions
+        do {
+            options = try BenchOptions(CommandLine.arguments.dropFirst())
+        } catch {
+            FileHandle.standardError.write(Data("gongdan-bench: \(error)\n".utf8))
+            exit(2)
+        }
         try FileManager.default.createDirectory(atPath: options.directory, withIntermediateDirectories: true)
         if options.sections.contains("store") { try storeAndProcesses(options) }
         if options.sections.contains("sync") { try await SyncBench(options: options).run() }

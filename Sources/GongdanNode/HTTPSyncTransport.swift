@@ -40,14 +40,26 @@ public struct HTTPSyncTransport: SyncTransport {
         self.token = token
         self.timeout = .milliseconds(Int64(timeout * 1000))
         let https = baseURL.scheme?.lowercased() == "https"
-        self.client = client ?? (https ? Self.httpsClient : .shared)
+        self.client = client ?? (https ? Self.httpsClient : Self.httpClient)
         tlsConfiguration = https ? hubCA?.tlsConfiguration : nil
     }
 
-    /// The process-wide client for HTTPS hubs: a refused certificate is final, so it is not retried.
+    /// The process-wide client for plain-HTTP hubs: a hub that refuses the connection (stopped, wrong
+    /// port) is reported at once rather than retried until the request's deadline; one that does not
+    /// answer the connection at all, after 10 s.
+    static let httpClient: HTTPClient = {
+        var configuration = HTTPClient.Configuration()
+        configuration.connectionPool.retryConnectionEstablishment = false
+        configuration.timeout.connect = .seconds(10)
+        return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+    }()
+
+    /// The process-wide client for HTTPS hubs: a refused certificate is final, so it is not retried,
+    /// and neither is a refused connection.
     static let httpsClient: HTTPClient = {
         var configuration = HTTPClient.Configuration()
         configuration.connectionPool.retryConnectionEstablishment = false
+        configuration.timeout.connect = .seconds(10)
         configuration.tlsConfiguration = {
             var tls = TLSConfiguration.makeClientConfiguration()
             tls.minimumTLSVersion = .tlsv12

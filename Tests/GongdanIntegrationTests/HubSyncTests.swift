@@ -77,9 +77,18 @@ struct HubSyncTests {
         try district.on("DX", at: "2026-09-28 10:00", "ticket", "new", "--category", "help", "--source", "window",
                         "--entity", "红星米粉店", "--summary", "申请临时外摆", "--keep")
         district.hub.stop()
+        let started = Date()
         let failed = try district.sync("DX", at: "2026-09-28 10:05")
-        #expect(failed.status == 1)
+        // (an unreachable hub is reported at once, with exit 3, not after the request's 30 s deadline)
+        #expect(Date().timeIntervalSince(started) < 2, "took \(Date().timeIntervalSince(started)) s")
+        #expect(failed.status == 3)
         #expect(failed.stderr.contains("cannot be reached"))
+        var chinese = district["DX"]
+        chinese.lang = "zh_CN.UTF-8"
+        let inChinese = try chinese.run(["sync"], now: District.iso("2026-09-28 10:05"))
+        #expect(inChinese.status == 3)
+        #expect(inChinese.stderr.contains("连不上中心") && inChinese.stderr.contains("连接被拒绝") && inChinese.stderr.contains("稍后再试"))
+        #expect(!inChinese.stderr.contains("cannot be reached") && !inChinese.stderr.contains("errno"), "\(inChinese.stderr)")
         let status = try district["DX"].ok(["status", "--json"], now: District.iso("2026-09-28 10:06"))
         let sync = try #require((try JSONSerialization.jsonObject(with: Data(status.utf8)) as? [String: Any])?["sync"] as? [String: Any])
         #expect(sync["unsent"] as? Int == 1)

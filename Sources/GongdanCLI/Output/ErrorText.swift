@@ -173,12 +173,27 @@ struct ErrorText: Sendable {
         case .tlsRefused(let url, let reason):
             "中心 \(url) 未通过 TLS 校验（\(reason)）：它的证书不是本节点固定的 CA 签发的、证书上没有网址里的主机名，或者对方不是 HTTPS。"
                 + "什么也没有发送或保存。请核对网址；若中心换了 CA，请向中心管理员索取新的 ca.pem，再运行 gongdan remote set 网址 --token 令牌 --hub-ca ca.pem"
+        case .unreachable(let url, let reason):
+            "连不上中心 \(url)（\(chinese(unreachableReason: reason))）。本机的工作照常进行，未发送的事件保存在本机，"
+                + "下次 gongdan sync 时发送。请检查网络和中心是否在运行，稍后再试"
         case .answerNotSigned(let url, let fingerprint):
             "来自 \(url) 的答复没有本节点记下的中心密钥（指纹 \(fingerprint)）的有效签名：它在途中被改动过，或者答复的不是本区中心。"
                 + "答复的内容一概没有保存。请检查到中心的网络；若中心确实重装并换了密钥，请向中心管理员索取密钥（gongdan hub info），再运行 gongdan remote set 网址 --token 令牌 --hub-key 密钥"
         default:
             nil
         }
+    }
+
+    /// The reason a hub could not be reached, in plain Chinese.
+    static func chinese(unreachableReason reason: String) -> String {
+        let lower = reason.lowercased()
+        if lower.contains("did not answer in time") || lower.contains("timed out") || lower.contains("timeout") { return "中心没有及时答复" }
+        if lower.contains("refused") || lower.contains("errno: 111") { return "连接被拒绝：中心没有运行，或网址里的端口不对" }
+        if lower.contains("closed the connection") { return "中心断开了连接" }
+        if lower.contains("cut during the tls") { return "加密连接建立时被中断" }
+        if lower.contains("resolve") || lower.contains("lookup") || lower.contains("unknown host") { return "找不到这个主机名" }
+        if lower.contains("unreachable") { return "网络不通" }
+        return "网络错误"
     }
 
     /// Why the state refuses the action, where the core's hint is in English prose.
