@@ -3,7 +3,17 @@ import GongdanCore
 
 // The domain's enums read from the command line by their raw values (`--category complaint`).
 
-extension TicketStatus: ExpressibleByArgument {}
+/// A status given as its English value (`pendingSign`) or as a clerk reads it (`待签收`).
+extension TicketStatus: ExpressibleByArgument {
+    public init?(argument: String) {
+        let chinese = Labels(language: .zh)
+        guard let status = TicketStatus(rawValue: argument) ?? TicketStatus.allCases.first(where: { chinese.status($0) == argument })
+        else { return nil }
+        self = status
+    }
+
+    public static var allValueStrings: [String] { allCases.map(\.rawValue) + allCases.map { Labels(language: .zh).status($0) } }
+}
 extension TicketCategory: ExpressibleByArgument {}
 extension IntakeSource: ExpressibleByArgument {}
 extension Role: ExpressibleByArgument {}

@@ -21,6 +21,9 @@ extension ReplicaStore {
             arguments.append(range.lowerBound.millis)
             arguments.append(range.upperBound.millis)
         }
+        if filter.openOnly {
+            conditions.append("status NOT IN ('closed', 'merged')")
+        }
         if let unit = filter.unit {
             conditions.append("(lead = ? OR ',' || co_units || ',' LIKE ?)")
             arguments.append(unit)

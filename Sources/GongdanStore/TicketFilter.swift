@@ -12,14 +12,17 @@ public struct TicketFilter: Hashable, Sendable {
     public var unit: String?
     /// At most this many rows (nil: all), most urgent first.
     public var limit: Int?
+    /// Only tickets still open (not closed or merged).
+    public var openOnly: Bool
 
     public init(status: TicketStatus? = nil, overdueAt: Date? = nil, dueBetween: ClosedRange<Date>? = nil,
-                unit: String? = nil, limit: Int? = nil) {
+                unit: String? = nil, limit: Int? = nil, openOnly: Bool = false) {
         self.status = status
         self.overdueAt = overdueAt
         self.dueBetween = dueBetween
         self.unit = unit
         self.limit = limit
+        self.openOnly = openOnly
     }
 }
 

@@ -20,8 +20,8 @@ struct LanguageTests {
         let shownEn = try ws.ok(["ticket", "show", code, "--lang", "en"])
 
         // Then the labels follow the language.
-        #expect(zh.contains("待签收") && zh.contains("投诉") && zh.contains("共 1 条，显示 1 条"))
-        #expect(en.contains("pending sign") && en.contains("complaint") && en.contains("1 in all, 1 shown"))
+        #expect(zh.contains("待签收") && zh.contains("投诉") && zh.contains("共 1 条未办结，显示 1 条"))
+        #expect(en.contains("pending sign") && en.contains("complaint") && en.contains("1 open in all, 1 shown"))
         #expect(!en.contains("待签收"))
         #expect(shownEn.contains("Timeline:") && shownEn.contains("dispatch") && shownEn.contains("12345 hotline"))
     }

@@ -5,6 +5,32 @@ import GongdanTesting
 /// The work list, the clock, `status` and `check`.
 @Suite("Work list, clock and replica health")
 struct WorkListTests {
+    @Test("ticket list shows open tickets by default with their summary and signing limit; --all and --status show the rest")
+    func openTicketsByDefault() throws {
+        let directory = try TemporaryDirectory("cli-open-list")
+        defer { directory.remove() }
+        // Given a consultation answered on the spot and evaluated (closed) and a complaint dispatched to DX
+        let ws = try GongdanProcess.workstation(in: directory)
+        try ws.ok(["ticket", "new", "--category", "consult", "--source", "window", "--entity", "港南区五金店",
+                   "--summary", "营业执照变更需要哪些材料", "--answer", "带上原执照和股东决议到政务中心办理"])
+        try ws.ok(["ticket", "evaluate", "WS-26-0001", "--satisfied"])
+        let code = try ws.newHotlineComplaint()
+        try ws.ok(["ticket", "dispatch", code, "--to", "DX"])
+
+        // When the clerk lists tickets, then asks for all, then for 待签收 in Chinese
+        let open = try ws.run(["ticket", "list", "--json"]).json()
+        let all = try ws.run(["ticket", "list", "--all", "--json"]).json()
+        let pending = try ws.run(["ticket", "list", "--status", "待签收", "--json"]).json()
+
+        // Then only the open complaint is listed by default, both with --all, the complaint for 待签收
+        #expect(open["total"] as? Int == 1 && all["total"] as? Int == 2)
+        #expect(((open["tickets"] as? [[String: Any]])?.first?["code"] as? String) == code)
+        #expect(pending["total"] as? Int == 1)
+        // and the text shows the summary and the signing limit, and says closed ones are left out
+        let text = try ws.ok(["ticket", "list"])
+        #expect(text.contains("诉求") && text.contains("签收时限") && text.contains("--all 含已办结"), "\(text)")
+    }
+
     @Test("ticket list --overdue finds a ticket once GONGDAN_NOW is past its deadline")
     func overdueAfterDeadline() throws {
         let directory = try TemporaryDirectory("cli-overdue")
@@ -59,9 +85,9 @@ struct WorkListTests {
         let byUnit = try ws.ok(["ticket", "list", "--unit", "DX"])
 
         // Then the footer says so.
-        #expect(limited.contains("共 3 条，显示 2 条（--limit 0 显示全部）"))
-        #expect(all.contains("共 3 条，显示 3 条"))
-        #expect(byUnit.contains("共 0 条，显示 0 条"))
+        #expect(limited.contains("共 3 条未办结，显示 2 条（--limit 0 显示全部）"))
+        #expect(all.contains("共 3 条未办结，显示 3 条"))
+        #expect(byUnit.contains("共 0 条未办结，显示 0 条"))
     }
 
     @Test("GONGDAN_NOW fixes the clock events are recorded with")

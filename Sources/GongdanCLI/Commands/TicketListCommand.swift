@@ -2,13 +2,16 @@ import ArgumentParser
 import GongdanCore
 import GongdanStore
 
-/// `gongdan ticket list`: the work list, most urgent first.
+/// `gongdan ticket list`: the work list — open tickets, most urgent first (`--all` or `--status` for the rest).
 struct TicketListCommand: GongdanCommand {
     static let configuration = CommandConfiguration(
-        commandName: "list", abstract: "List tickets, most urgent first.")
+        commandName: "list", abstract: "List open tickets, most urgent first (--all: closed and merged ones too).")
 
-    @Option(help: "Only tickets in this status.")
+    @Option(help: "Only tickets in this status (any status, closed ones included).")
     var status: TicketStatus?
+
+    @Flag(help: "Closed and merged tickets too (by default only open ones are listed).")
+    var all = false
 
     @Flag(help: "Only open tickets past their handling deadline.")
     var overdue = false
@@ -34,7 +37,8 @@ struct TicketListCommand: GongdanCommand {
         let service = try context.openService()
         let now = context.now
         var filter = TicketFilter(status: status, overdueAt: overdue ? now : nil,
-                                  unit: unit.map(TicketCode.normalized), limit: limit == 0 ? nil : limit)
+                                  unit: unit.map(TicketCode.normalized), limit: limit == 0 ? nil : limit,
+                                  openOnly: !all && status == nil)
         if let dueWithin { filter.dueBetween = now...(try service.horizon(workingDays: dueWithin)) }
         let page = try service.list(filter)
         let units = try service.unitNames()
@@ -48,18 +52,22 @@ struct TicketListCommand: GongdanCommand {
         if items.isEmpty {
             Console.out(l.pick("没有符合条件的工单。", "No tickets match."))
         } else {
-            var table = TextTable(headers: l == .zh ? ["编号", "状态", "类别", "经营主体", "牵头单位", "办结期限", ""]
-                                                    : ["code", "status", "category", "entity", "lead", "deadline", ""])
+            var table = TextTable(headers: l == .zh ? ["编号", "状态", "类别", "经营主体", "诉求", "牵头单位", "签收时限", "办结期限", ""]
+                                                    : ["code", "status", "category", "entity", "summary", "lead", "sign by", "deadline", ""])
             table.rows = items.map { item in
                 [item.code, labels.status(item.status), labels.category(item.category),
-                 TextTable.truncate(item.entityName.isEmpty ? l.pick("（举报人已隐去）", "(reporter withheld)") : item.entityName, to: 24), item.leadName ?? item.lead ?? "—",
+                 TextTable.truncate(item.entityName.isEmpty ? l.pick("（举报人已隐去）", "(reporter withheld)") : item.entityName, to: 24),
+                 TextTable.truncate(item.summary, to: 20), item.leadName ?? item.lead ?? "—",
+                 item.status == .pendingSign ? (item.signBy.map(TimeText.deadline) ?? "—") : "—",
                  item.deadline.map(TimeText.deadline) ?? "—",
                  item.overdue ? l.pick("⚠ 超期", "⚠ OVERDUE") : (item.signOverdue ? l.pick("⚠ 超期未签收", "⚠ unsigned") : "")]
             }
             Console.out(table.render())
         }
-        var footer = l.pick("共 \(page.total) 条，显示 \(items.count) 条", "\(page.total) in all, \(items.count) shown")
+        var footer = l.pick("共 \(page.total) 条\(filter.openOnly ? "未办结" : "")，显示 \(items.count) 条",
+                            "\(page.total)\(filter.openOnly ? " open" : "") in all, \(items.count) shown")
         if items.count < page.total { footer += l.pick("（--limit 0 显示全部）", " (--limit 0 shows all)") }
+        if filter.openOnly { footer += l.pick("（--all 含已办结）", " (--all includes closed ones)") }
         Console.out(footer)
     }
 }
