@@ -19,6 +19,8 @@ public enum SyncClientError: Error, Hashable, Sendable, CustomStringConvertible 
     case badResponse(url: String, status: Int, detail: String)
     /// The credential belongs to another node.
     case wrongNode(configured: String, hubSays: String)
+    /// The credential is this node's, but the hub registered it in another role.
+    case wrongRole(node: String, configured: String, hubSays: String)
     /// The hub holds more of this node's own events than its feed gave back (after a restore or
     /// a recovery); the node records nothing until they are back.
     case ownEventsMissing(node: String, hubHas: Int64, local: Int64)
@@ -41,6 +43,8 @@ public enum SyncClientError: Error, Hashable, Sendable, CustomStringConvertible 
             "the hub at \(url) answered HTTP \(status) outside the protocol (\(detail)); check the URL points at a gongdan hub"
         case .wrongNode(let configured, let hubSays):
             "this replica is node \(configured) but the hub knows the credential as node \(hubSays); set this node's own token with `gongdan remote set`"
+        case .wrongRole(let node, let configured, let hubSays):
+            "the hub registered node \(node) as a \(hubSays), not a \(configured); give --role \(hubSays), or ask the hub operator to register the node again"
         case .ownEventsMissing(let node, let hubHas, let local):
             "the hub holds \(node)'s events up to #\(hubHas) but this replica got back only up to #\(local); it records nothing until it has them — run `gongdan sync` again, and tell the hub operator if this persists"
         case .keyStillRegistered(let node):

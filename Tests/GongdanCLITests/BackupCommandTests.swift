@@ -111,4 +111,25 @@ struct BackupCommandTests {
         let siblings = try FileManager.default.contentsOfDirectory(atPath: directory.url.path)
         #expect(!siblings.contains { $0.contains(".replaced-") })
     }
+
+    @Test("init with a hub that cannot be reached makes the replica and says plainly the token was not checked")
+    func initOffline() throws {
+        let directory = try TemporaryDirectory("cli-init-offline")
+        defer { directory.remove() }
+        // Given nothing listening on 127.0.0.1:9
+        let node = GongdanProcess(directory, replica: "dx.sqlite")
+        let arguments = ["init", "--role", "township", "--node", "DX", "--name", "东兴镇",
+                         "--hub", "http://127.0.0.1:9", "--token", "gd_0123456789abcdefghijklmnop"]
+        // When a clerk initialises the node with the hub's URL and token
+        let started = Date()
+        let made = try node.run(arguments)
+        // Then the replica is made at once, with a Chinese note that the first sync checks the token
+        #expect(made.status == 0 && Date().timeIntervalSince(started) < 5)
+        #expect(made.stderr.contains("暂时连不上中心") && made.stderr.contains("令牌未能核对") && made.stderr.contains("连接被拒绝"), "\(made.stderr)")
+        #expect(FileManager.default.fileExists(atPath: node.db))
+        // and --json says so
+        let again = GongdanProcess(directory, replica: "dx2.sqlite")
+        let json = try again.run(arguments + ["--json"]).json()
+        #expect(json["credentialChecked"] as? Bool == false && json["code"] as? String == "DX")
+    }
 }

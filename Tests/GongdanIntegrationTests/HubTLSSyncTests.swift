@@ -52,16 +52,26 @@ struct HubTLSSyncTests {
 
         // When the workstation and a township join with the hub's https URL and the CA
         let ws = district.node("WS"), dx = district.node("DX")
-        try ws.ok(["init", "--role", "workstation", "--node", "WS", "--name", "WS", "--hub", hub.url,
-                   "--token", district.tokens["WS"]!, "--hub-ca", "\(tls)/ca.pem"])
-        // (DX is given the hub's signing key as `hub info` prints it; WS pins it at its first sync)
         let info = try JSONSerialization.jsonObject(with: Data(try district.admin.ok(["hub", "info", "--db", district.hubDB, "--json"]).utf8))
             as? [String: Any]
         let hubKey = try #require(info?["publicKey"] as? String), fingerprint = try #require(info?["fingerprint"] as? String)
+        // (init checks the token with the hub at once; WS pins the key the hub names, DX is given it as
+        // `hub info` prints it)
+        let joined = try ws.ok(["init", "--role", "workstation", "--node", "WS", "--name", "WS", "--hub", hub.url,
+                                "--token", district.tokens["WS"]!, "--hub-ca", "\(tls)/ca.pem"])
+        #expect(joined.contains("Checked the token with the hub: it is node WS") && joined.contains("fingerprint \(fingerprint) (pinned)"), "\(joined)")
         try dx.ok(["init", "--role", "township", "--node", "DX", "--name", "DX", "--hub", hub.url,
                    "--token", district.tokens["DX"]!, "--hub-ca", "\(tls)/ca.pem", "--hub-key", hubKey])
-        let first = try ws.ok(["sync"], now: "2026-09-28T08:10:00+08:00")
-        #expect(first.contains("Pinned the hub's signing key (fingerprint \(fingerprint))"))
+        // and a token of another node, or the wrong role, is refused before any replica is made
+        let other = district.node("QX")
+        let stolen = try other.run(["init", "--role", "township", "--node", "QX", "--name", "QX", "--hub", hub.url,
+                                    "--token", district.tokens["DX"]!, "--hub-ca", "\(tls)/ca.pem"])
+        #expect(stolen.status == 1 && stolen.stderr.contains("node DX"), "\(stolen.stderr)")
+        let wrongRole = try other.run(["init", "--role", "department", "--node", "DX", "--name", "DX", "--hub", hub.url,
+                                       "--token", district.tokens["DX"]!, "--hub-ca", "\(tls)/ca.pem"])
+        #expect(wrongRole.status == 1 && wrongRole.stderr.contains("--role township"), "\(wrongRole.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: other.db))
+        try ws.ok(["sync"], now: "2026-09-28T08:10:00+08:00")
         try ws.ok(["ticket", "new", "--category", "complaint", "--source", "window", "--entity", "港南区好味餐馆",
                    "--summary", "门店前道路施工三个月未完工"], now: "2026-09-28T08:30:00+08:00")
         try ws.ok(["ticket", "dispatch", "WS-26-0001", "--to", "DX"], now: "2026-09-28T09:00:00+08:00")
@@ -91,8 +101,13 @@ struct HubTLSSyncTests {
         defer { hub.stop() }
         // Given a workstation pinned to the other CA, with a ticket of its own
         let ws = district.node("WS")
-        try ws.ok(["init", "--role", "workstation", "--node", "WS", "--name", "WS", "--hub", hub.url,
-                   "--token", district.tokens["WS"]!, "--hub-ca", "\(other)/ca.pem"])
+        // (init, which checks the token with the hub, refuses at once and makes no replica)
+        let refused = try ws.run(["init", "--role", "workstation", "--node", "WS", "--name", "WS", "--hub", hub.url,
+                                  "--token", district.tokens["WS"]!, "--hub-ca", "\(other)/ca.pem"])
+        #expect(refused.status == 1 && refused.stderr.contains("failed the TLS check"), "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: ws.db))
+        try ws.ok(["init", "--role", "workstation", "--node", "WS", "--name", "WS"])
+        try ws.ok(["remote", "set", hub.url, "--token", district.tokens["WS"]!, "--hub-ca", "\(other)/ca.pem"])
         try ws.ok(["ticket", "new", "--category", "complaint", "--source", "window", "--entity", "港南区好味餐馆",
                    "--summary", "门店前道路施工三个月未完工"])
 

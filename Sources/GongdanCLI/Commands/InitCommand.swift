@@ -1,6 +1,8 @@
 import ArgumentParser
+import Foundation
 import GongdanCore
 import GongdanNode
+import GongdanSync
 
 /// `gongdan init`: gives a new replica its identity.
 struct InitCommand: GongdanCommand {
@@ -64,6 +66,8 @@ struct InitCommand: GongdanCommand {
         // The CA file is read before the replica is made: a wrong path leaves nothing behind.
         let ca = try hubCA.map(PinnedHubCA.init(contentsOfFile:))
         if let hub { RemoteSetCommand.warnInsecure(url: hub, insecureHTTP: insecureHTTP, language: context.language) }
+        // The token is checked with the hub before the replica is made: a refusal leaves nothing behind.
+        let check = recover ? nil : try checkCredential(ca: ca)
         let service = try context.createService()
         if recover, let hub, let token {
             try InitRecovery(context: context, service: service, hub: hub, token: token, hubCA: ca, hubKey: hubKey).run()
@@ -71,15 +75,49 @@ struct InitCommand: GongdanCommand {
         }
         guard let role, let node, let name else { return }
         let identity = try service.initialize(role: role, code: node, name: name)
+        var pinnedKey = hubKey
         if let hub, let token { try service.store.setRemote(hubURL: hub, token: token, hubCA: ca?.pem, hubKey: hubKey) }
+        if case .confirmed(let state) = check, pinnedKey == nil, let key = state.hubKey {
+            try service.store.pinHubKey(key)
+            pinnedKey = key
+        }
+        let l = context.language
         if context.json {
-            try Console.json(NodeView(code: identity.code, name: identity.name, role: identity.role, db: context.dbPath))
+            var view = NodeView(code: identity.code, name: identity.name, role: identity.role, db: context.dbPath)
+            if hub != nil {
+                if case .confirmed = check { view.credentialChecked = true } else { view.credentialChecked = false }
+                view.hubKeyFingerprint = pinnedKey.map(NodeSigningKey.fingerprint(ofPublicKey:))
+            }
+            try Console.json(view)
         } else {
-            let role = Labels(language: context.language).role(identity.role)
-            Console.out(context.language.pick(
+            let role = Labels(language: l).role(identity.role)
+            Console.out(l.pick(
                 "已初始化节点 \(identity.code) \(identity.name)（\(role)），副本：\(context.dbPath)",
                 "Initialised node \(identity.code) \(identity.name) (\(role)); replica: \(context.dbPath)"))
+            switch check {
+            case .confirmed(let state)?:
+                let fingerprint = pinnedKey.map(NodeSigningKey.fingerprint(ofPublicKey:)) ?? "—"
+                Console.out(l.pick("已向中心核对令牌：中心登记的本节点是 \(state.node) \(state.name ?? "")；中心签名密钥指纹 \(fingerprint)（已记下）",
+                                   "Checked the token with the hub: it is node \(state.node) \(state.name ?? ""); hub signing key fingerprint \(fingerprint) (pinned)"))
+            case .unreachable(let reason)?:
+                Console.error(l.pick("注意：暂时连不上中心（\(ErrorText.chinese(unreachableReason: reason))），令牌未能核对；首次 gongdan sync 时再核对。",
+                                     "note: the hub cannot be reached now (\(reason)), so the token was not checked; the first `gongdan sync` checks it."))
+            case nil:
+                break
+            }
         }
+    }
+
+    /// Asks the hub whether the token is this node's, before anything is made (nil without --hub).
+    func checkCredential(ca: PinnedHubCA?) throws -> HubCredentialCheck? {
+        guard let hub, let token, let role, let node, let url = URL(string: hub) else { return nil }
+        let transport = HTTPSyncTransport(baseURL: url, token: token, hubCA: ca,
+                                          hubKey: hubKey.map { PinnedHubKey(publicKey: $0, node: node) }, timeout: 15)
+        let check = try AsyncBridge.run { try await HubCredentialCheck.run(transport: transport, node: node, role: role) }
+        if case .confirmed(let state) = check, let hubKey, let offered = state.hubKey, offered != hubKey {
+            throw SyncClientError.answerNotSigned(url: hub, fingerprint: NodeSigningKey.fingerprint(ofPublicKey: hubKey))
+        }
+        return check
     }
 }
 
@@ -89,4 +127,8 @@ struct NodeView: Encodable, Sendable {
     var name: String
     var role: Role
     var db: String?
+    /// `init --hub`: whether the hub confirmed the token as this node's (false: it could not be reached).
+    var credentialChecked: Bool? = nil
+    /// `init --hub`: the fingerprint of the hub's signing key the node pinned.
+    var hubKeyFingerprint: String? = nil
 }

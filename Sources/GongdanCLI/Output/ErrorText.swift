@@ -173,6 +173,10 @@ struct ErrorText: Sendable {
         case .tlsRefused(let url, let reason):
             "中心 \(url) 未通过 TLS 校验（\(reason)）：它的证书不是本节点固定的 CA 签发的、证书上没有网址里的主机名，或者对方不是 HTTPS。"
                 + "什么也没有发送或保存。请核对网址；若中心换了 CA，请向中心管理员索取新的 ca.pem，再运行 gongdan remote set 网址 --token 令牌 --hub-ca ca.pem"
+        case .wrongNode(let configured, let hubSays):
+            "这个令牌在中心登记的是节点 \(hubSays)，不是 \(configured)：请粘贴中心为 \(configured) 打印的令牌（gongdan hub node add 或 rekey）"
+        case .wrongRole(let node, let configured, let hubSays):
+            "中心登记的节点 \(node) 的角色是 \(hubSays)，不是 \(configured)：请改用 --role \(hubSays)，或请中心管理员重新登记"
         case .unreachable(let url, let reason):
             "连不上中心 \(url)（\(chinese(unreachableReason: reason))）。本机的工作照常进行，未发送的事件保存在本机，"
                 + "下次 gongdan sync 时发送。请检查网络和中心是否在运行，稍后再试"
