@@ -95,4 +95,21 @@ struct HubSyncTests {
         #expect(sync["offlineSince"] != nil)
         #expect((sync["lastError"] as? String)?.contains("cannot be reached") == true)
     }
+
+    @Test("a hub's refusal reaches a Chinese clerk in Chinese, saying what to do, and keeps the work")
+    func refusalInChinese() throws {
+        let district = try District(townships: ["DX": "东兴镇"], departments: [:])
+        defer { district.shutdown() }
+        // Given DX's token revoked at the hub
+        try district.admin.ok(["hub", "node", "revoke", "DX", "--db", district.hubDB])
+        // When the clerk syncs in Chinese
+        var chinese = district["DX"]
+        chinese.lang = "zh_CN.UTF-8"
+        let refused = try chinese.run(["sync"], now: District.iso("2026-09-28 10:05"))
+        // Then the message is Chinese from end to end and says what to do
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("令牌已被中心停用") && refused.stderr.contains("gongdan remote set") && refused.stderr.contains("保留在本机"),
+                "\(refused.stderr)")
+        #expect(!refused.stderr.contains("the hub refused") && !refused.stderr.contains("revoked"), "\(refused.stderr)")
+    }
 }

@@ -22,7 +22,9 @@ struct ErrorText: Sendable {
         case let error as CLIError: cli(error)
         case let error as HubTLSError: language.pick(Self.chinese(error), error.description)
         case let error as HubCAError: language.pick(Self.chinese(error), error.description)
-        case let error as SyncClientError: Self.chinese(error).map { language.pick($0, error.description) }
+        case let error as SyncClientError:
+            if case .refused(let refusal) = error { language.pick(sync(refusal), error.description) }
+            else { Self.chinese(error).map { language.pick($0, error.description) } }
         case let error as SyncError: sync(error)
         case let error as HubStoreError: error.description
         case let error as BackupError: language.pick("备份或恢复被拒绝：\(error.description)", error.description)
@@ -45,7 +47,7 @@ struct ErrorText: Sendable {
         case .causalPastUnknown:
             return "中心暂时缺少本节点已看到的其他节点事件（例如中心刚从备份恢复），这些事件会在相应节点同步后到达；请稍后再运行 gongdan sync。详情：\(error.message)"
         default:
-            return "同步被拒绝（\(error.code.rawValue)）：\(error.message)"
+            return SyncRefusalText.chinese(error)
         }
     }
 
