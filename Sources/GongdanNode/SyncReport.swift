@@ -1,5 +1,6 @@
 import Foundation
 import GongdanCore
+import GongdanStore
 import GongdanSync
 
 /// What one sync session did.
@@ -31,8 +32,24 @@ public struct SyncReport: Hashable, Sendable {
     public var ticketsRefolded = 0
     /// Years loaded on this node that the hub loaded with other days: the hub's schedules are used.
     public var calendarDisagreements: [CalendarDisagreement] = []
+    /// The tickets the pull brought news of, each once, with its status before the sync and after.
+    public var changes: [TicketChange] = []
     /// The fingerprint of the hub's key when this session pinned it (the replica's first contact, 1.6).
     public var hubKeyPinned: String?
 
     public init() {}
+
+    /// Adds a page's ticket changes: a ticket seen on an earlier page keeps its first `before`.
+    mutating func merge(_ page: [TicketChange]) {
+        for change in page {
+            if let index = changeIndex[change.code] {
+                changes[index].after = change.after
+            } else {
+                changeIndex[change.code] = changes.count
+                changes.append(change)
+            }
+        }
+    }
+
+    private var changeIndex: [String: Int] = [:]
 }

@@ -105,6 +105,7 @@ public struct SyncSession: Sendable {
             let more = page.more && page.cursor > cursor
             next = more ? Task { [cursor = page.cursor] in try await transport.pull(after: cursor, limit: limit) } : nil
             let outcome = try store.applyPull(page, at: now())
+            report.merge(outcome.changes)
             report.conflicts += page.conflicts ?? []
             report.pulled += outcome.inserted
             report.pages += 1

@@ -11,6 +11,22 @@ public struct AppendOutcome: Hashable, Sendable {
     public var duplicates: Int
     /// Tickets whose projection was rewritten.
     public var ticketsUpdated: Int
+    /// Those tickets, in the order the batch first touched them, with their status before and after.
+    public var changes: [TicketChange] = []
+}
+
+/// A ticket a pull brought news of: new to this replica (`before` nil), moved to another status, or
+/// with new events in the same status (a note, a progress report, a correction).
+public struct TicketChange: Hashable, Sendable, Codable {
+    public var code: String
+    public var before: TicketStatus?
+    public var after: TicketStatus
+
+    public init(code: String, before: TicketStatus?, after: TicketStatus) {
+        self.code = code
+        self.before = before
+        self.after = after
+    }
 }
 
 extension ReplicaStore {
@@ -112,11 +128,15 @@ extension ReplicaStore {
             fresh[ticket] = []
         }
         let policy = try Self.districtPolicy(db)
+        let statusBefore = try db.cachedStatement(sql: "SELECT status FROM tickets WHERE code = ?")
+        var changes: [TicketChange] = []
         for ticket in order {
             let stored = try Self.events(db, ticket: ticket, storedUpTo: storedBefore)
             let batchEvents = try SealedOpenings.open(db, fresh[ticket]!, ticket: ticket)
             if let state = TicketFold.fold(stored + batchEvents, policy: policy) {
+                let before = try String.fetchOne(statusBefore, arguments: [ticket]).flatMap(TicketStatus.init(rawValue:))
                 try Self.writeProjection(db, state)
+                changes.append(TicketChange(code: ticket, before: before, after: state.status))
             }
         }
         // Observe the newest clock, and count this node's own events if they come back (a restore).
@@ -125,7 +145,7 @@ extension ReplicaStore {
                 last_hash = CASE WHEN ? > last_seq THEN (SELECT hash FROM events WHERE origin = ? AND seq = ?) ELSE last_hash END,
                 last_seq = max(last_seq, ?) WHERE id = 1
             """, arguments: [latest.packed, ownTop, own, ownTop, ownTop])
-        return AppendOutcome(inserted: inserted, duplicates: events.count - inserted, ticketsUpdated: order.count)
+        return AppendOutcome(inserted: inserted, duplicates: events.count - inserted, ticketsUpdated: order.count, changes: changes)
     }
 
     // MARK: - Reading

@@ -116,6 +116,7 @@ struct SignedAnswersHTTPTests {
             try await district.dx.store.db.write { db in try db.execute(sql: "UPDATE sync_state SET hub_key = ?", arguments: [try district.hubKey]) }
             let report = try await district.sync(district.dx, token: district.dxToken, url: "http://127.0.0.1:\(port)")
             #expect(report.pulled == 2)
+            #expect(report.changes == [TicketChange(code: "WS-26-0001", before: nil, after: .pendingSign)])
             #expect(try district.dx.store.ticket("WS-26-0001")?.intake.summary == "门店前道路施工影响经营")
         }
     }

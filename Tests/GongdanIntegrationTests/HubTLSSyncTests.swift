@@ -76,7 +76,9 @@ struct HubTLSSyncTests {
                    "--summary", "门店前道路施工三个月未完工"], now: "2026-09-28T08:30:00+08:00")
         try ws.ok(["ticket", "dispatch", "WS-26-0001", "--to", "DX"], now: "2026-09-28T09:00:00+08:00")
         try ws.ok(["sync"], now: "2026-09-28T09:05:00+08:00")
-        try dx.ok(["sync"], now: "2026-09-28T09:10:00+08:00")
+        let pulled = try dx.ok(["sync"], now: "2026-09-28T09:10:00+08:00")
+        // (the sync says which tickets came and how)
+        #expect(pulled.contains("1 ticket(s) changed:") && pulled.contains("WS-26-0001  new here (pending sign)"), "\(pulled)")
 
         // Then the ticket crossed over HTTPS, and each replica holds the CA it pinned
         #expect(try ReplicaStore(path: dx.db).ticket("WS-26-0001")?.status == .pendingSign)

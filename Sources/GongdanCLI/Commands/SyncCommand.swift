@@ -48,6 +48,8 @@ struct SyncCommand: GongdanCommand {
         var calendarDisagreements: [CalendarDisagreement]
         /// The fingerprint of the hub's signing key when this sync pinned it (the node's first contact).
         var hubKeyPinned: String?
+        /// The tickets the pull brought news of: `{code, before?, after}` (before absent: new here).
+        var changes: [TicketChange]
     }
 
     func validate() throws {
@@ -100,7 +102,7 @@ struct SyncCommand: GongdanCommand {
                                   ownEventsRecovered: report.ownEventsRecovered, feedRestarted: report.feedRestarted,
                                   credentialExpiresAt: report.credentialExpiresAt, policyUpdated: report.policyUpdated,
                                   ticketsRefolded: report.ticketsRefolded, calendarDisagreements: report.calendarDisagreements,
-                                  hubKeyPinned: report.hubKeyPinned))
+                                  hubKeyPinned: report.hubKeyPinned, changes: report.changes))
         } else {
             if let fingerprint = report.hubKeyPinned {
                 Console.out(l.pick("已记下中心的签名密钥（指纹 \(fingerprint)）：此后本节点只接受由它签名的答复",
@@ -121,6 +123,7 @@ struct SyncCommand: GongdanCommand {
                 Console.out(l.pick("已采用中心下发的区级规则（节假日安排、时限）：重新计算了 \(report.ticketsRefolded) 件工单的期限",
                                    "Took the district policy from the hub (holiday schedules, limits): deadlines of \(report.ticketsRefolded) ticket(s) recomputed"))
             }
+            for line in Self.changeLines(report.changes, language: l) { Console.out(line) }
             CalendarWarning.disagreements(report.calendarDisagreements, language: l, toOutput: true)
             for conflict in report.conflicts {
                 Console.out(l.pick("冲突 #\(conflict.id) \(conflict.ticket)：\(conflict.summary)",
@@ -138,5 +141,25 @@ struct SyncCommand: GongdanCommand {
                 "警告：本机时钟与中心相差 \(Int(report.clockOffset / 60)) 分钟，请校准时钟（timedatectl）",
                 "warning: this machine's clock is \(Int(report.clockOffset / 60)) minutes off the hub's; correct it (timedatectl)"))
         }
+    }
+
+    /// At most ten lines saying which tickets the pull brought news of and how, then how many more.
+    static func changeLines(_ changes: [TicketChange], language l: Language, shown: Int = 10) -> [String] {
+        guard !changes.isEmpty else { return [] }
+        let labels = Labels(language: l)
+        var lines = [l.pick("有变化的工单 \(changes.count) 件：", "\(changes.count) ticket(s) changed:")]
+        for change in changes.prefix(shown) {
+            let after = labels.status(change.after)
+            let how = switch change.before {
+            case nil: l.pick("新到（\(after)）", "new here (\(after))")
+            case let before? where before != change.after: "\(labels.status(before)) → \(after)"
+            default: l.pick("有新记录（\(after)）", "new entries (\(after))")
+            }
+            lines.append("  \(change.code)  \(how)")
+        }
+        if changes.count > shown {
+            lines.append(l.pick("  …另有 \(changes.count - shown) 件（gongdan ticket list 查看）", "  … and \(changes.count - shown) more (gongdan ticket list)"))
+        }
+        return lines
     }
 }
