@@ -178,15 +178,18 @@ public struct HTTPSyncTransport: SyncTransport {
     }
 
     /// A readable reason for a failed exchange ("connection refused", "timed out", …).
-    static func reason(_ error: any Error) -> String {
-        if isCutConnection(error) { return "the connection was cut during the TLS exchange" }
+    static func reason(_ error: any Error) -> UnreachableReason {
+        if isCutConnection(error) { return .cutDuringTLS }
         if let error = error as? HTTPClientError {
             switch error {
-            case .deadlineExceeded, .readTimeout, .connectTimeout: return "the hub did not answer in time"
-            case .remoteConnectionClosed: return "the hub closed the connection"
-            default: return "\(error)"
+            case .deadlineExceeded, .readTimeout, .connectTimeout: return .timedOut
+            case .remoteConnectionClosed: return .closedByHub
+            default: break
             }
         }
-        return "\(error)"
+        let text = "\(error)"
+        // The socket's own words (NIO's IOError): "connect(…): Connection refused (errno: 111)".
+        if text.localizedCaseInsensitiveContains("connection refused") || text.contains("errno: 111") { return .refused }
+        return .other(text)
     }
 }

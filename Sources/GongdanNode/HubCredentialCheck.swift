@@ -9,7 +9,7 @@ public enum HubCredentialCheck: Sendable {
     /// The hub knows the token as this node, in this role; its state answer (with its signing key).
     case confirmed(SyncState)
     /// The hub could not be reached: nothing was checked.
-    case unreachable(reason: String)
+    case unreachable(reason: UnreachableReason)
 
     /// Asks the hub over `transport` whether its token belongs to node `code` in `role`.
     public static func run(transport: any SyncTransport, node code: String, role: Role) async throws -> HubCredentialCheck {

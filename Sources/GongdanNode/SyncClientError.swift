@@ -6,7 +6,7 @@ public enum SyncClientError: Error, Hashable, Sendable, CustomStringConvertible 
     /// No hub configured.
     case notConfigured
     /// The hub could not be reached (network down, hub stopped, timeout).
-    case unreachable(url: String, reason: String)
+    case unreachable(url: String, reason: UnreachableReason)
     /// The hub refused, with its protocol error.
     case refused(SyncError)
     /// The TLS check of the hub failed: its certificate is not signed by the pinned CA, does not name the

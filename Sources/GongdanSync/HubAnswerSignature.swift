@@ -47,11 +47,8 @@ public enum HubAnswerSignature {
 
     static func digest(_ body: some Sequence<UInt8>) -> String {
         var hasher = SHA256()
-        if let contiguous = body as? [UInt8] {
-            hasher.update(data: contiguous)
-        } else {
-            hasher.update(data: Array(body))
-        }
+        let hashed: Void? = body.withContiguousStorageIfAvailable { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        if hashed == nil { hasher.update(data: Array(body)) }
         return EventChain.hex(Array(hasher.finalize()))
     }
 }

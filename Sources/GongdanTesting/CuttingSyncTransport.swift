@@ -91,8 +91,8 @@ public final class CuttingSyncTransport: SyncTransport, @unchecked Sendable {
     }
 
     static func failure(_ step: Step, _ cut: Cut) -> SyncClientError {
-        .unreachable(url: "sim://hub", reason: cut == .before
+        .unreachable(url: "sim://hub", reason: .other(cut == .before
             ? "connection cut before the \(step.rawValue) reached the hub"
-            : "connection cut after the hub processed the \(step.rawValue)")
+            : "connection cut after the hub processed the \(step.rawValue)"))
     }
 }

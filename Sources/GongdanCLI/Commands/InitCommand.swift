@@ -100,7 +100,7 @@ struct InitCommand: GongdanCommand {
                 Console.out(l.pick("已向中心核对令牌：中心登记的本节点是 \(state.node) \(state.name ?? "")；中心签名密钥指纹 \(fingerprint)（已记下）",
                                    "Checked the token with the hub: it is node \(state.node) \(state.name ?? ""); hub signing key fingerprint \(fingerprint) (pinned)"))
             case .unreachable(let reason)?:
-                Console.error(l.pick("注意：暂时连不上中心（\(ErrorText.chinese(unreachableReason: reason))），令牌未能核对；首次 gongdan sync 时再核对。",
+                Console.error(l.pick("注意：暂时连不上中心（\(ErrorText.chinese(reason))），令牌未能核对；首次 gongdan sync 时再核对。",
                                      "note: the hub cannot be reached now (\(reason)), so the token was not checked; the first `gongdan sync` checks it."))
             case nil:
                 break
@@ -113,11 +113,8 @@ struct InitCommand: GongdanCommand {
         guard let hub, let token, let role, let node, let url = URL(string: hub) else { return nil }
         let transport = HTTPSyncTransport(baseURL: url, token: token, hubCA: ca,
                                           hubKey: hubKey.map { PinnedHubKey(publicKey: $0, node: node) }, timeout: 15)
-        let check = try AsyncBridge.run { try await HubCredentialCheck.run(transport: transport, node: node, role: role) }
-        if case .confirmed(let state) = check, let hubKey, let offered = state.hubKey, offered != hubKey {
-            throw SyncClientError.answerNotSigned(url: hub, fingerprint: NodeSigningKey.fingerprint(ofPublicKey: hubKey))
-        }
-        return check
+        // With --hub-key the transport accepts only answers that key signed: another hub is refused there.
+        return try AsyncBridge.run { try await HubCredentialCheck.run(transport: transport, node: node, role: role) }
     }
 }
 

@@ -36,19 +36,7 @@ struct ErrorText: Sendable {
     }
 
     func sync(_ error: SyncError) -> String {
-        guard language == .zh else { return error.description }
-        switch error.code {
-        case .ruleViolation:
-            return "中心拒收本节点的事件：其中一条违反了工单办理规则（规则见 docs/rules.md）。本节点的事件都保留在本机，但这条事件处理之前，其后的事件无法上传；请把下面的原因告诉中心管理员。原因：\(error.message)"
-        case .clockBehind:
-            return SyncRefusalText.clockBehind(error)
-        case .clockAhead:
-            return SyncRefusalText.clockAhead(error)
-        case .causalPastUnknown:
-            return "中心暂时缺少本节点已看到的其他节点事件（例如中心刚从备份恢复），这些事件会在相应节点同步后到达；请稍后再运行 gongdan sync。详情：\(error.message)"
-        default:
-            return SyncRefusalText.chinese(error)
-        }
+        language == .zh ? SyncRefusalText.chinese(error) : error.description
     }
 
     func ticket(_ error: TicketError) -> String {
@@ -180,7 +168,7 @@ struct ErrorText: Sendable {
         case .wrongRole(let node, let configured, let hubSays):
             "中心登记的节点 \(node) 的角色是 \(hubSays)，不是 \(configured)：请改用 --role \(hubSays)，或请中心管理员重新登记"
         case .unreachable(let url, let reason):
-            "连不上中心 \(url)（\(chinese(unreachableReason: reason))）。本机的工作照常进行，未发送的事件保存在本机，"
+            "连不上中心 \(url)（\(chinese(reason))）。本机的工作照常进行，未发送的事件保存在本机，"
                 + "下次 gongdan sync 时发送。请检查网络和中心是否在运行，稍后再试"
         case .answerNotSigned(let url, let fingerprint):
             "来自 \(url) 的答复没有本节点记下的中心密钥（指纹 \(fingerprint)）的有效签名：它在途中被改动过，或者答复的不是本区中心。"
@@ -191,15 +179,14 @@ struct ErrorText: Sendable {
     }
 
     /// The reason a hub could not be reached, in plain Chinese.
-    static func chinese(unreachableReason reason: String) -> String {
-        let lower = reason.lowercased()
-        if lower.contains("did not answer in time") || lower.contains("timed out") || lower.contains("timeout") { return "中心没有及时答复" }
-        if lower.contains("refused") || lower.contains("errno: 111") { return "连接被拒绝：中心没有运行，或网址里的端口不对" }
-        if lower.contains("closed the connection") { return "中心断开了连接" }
-        if lower.contains("cut during the tls") { return "加密连接建立时被中断" }
-        if lower.contains("resolve") || lower.contains("lookup") || lower.contains("unknown host") { return "找不到这个主机名" }
-        if lower.contains("unreachable") { return "网络不通" }
-        return "网络错误"
+    static func chinese(_ reason: UnreachableReason) -> String {
+        switch reason {
+        case .refused: "连接被拒绝：中心没有运行，或网址里的端口不对"
+        case .timedOut: "中心没有及时答复"
+        case .closedByHub: "中心断开了连接"
+        case .cutDuringTLS: "加密连接建立时被中断"
+        case .other: "网络错误"
+        }
     }
 
     /// Why the state refuses the action, where the core's hint is in English prose.

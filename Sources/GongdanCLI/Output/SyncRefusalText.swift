@@ -1,7 +1,7 @@
 import GongdanSync
 
-/// The Chinese words of the hub's refusals that concern a node's clock (`docs/clocks.md`): what the
-/// clerk sees, what happened to the events and what to do. The English text is the refusal's own.
+/// The Chinese words of the hub's refusals (the one home of them): what the clerk sees, what happened to
+/// the events and what to do. The English text is the refusal's own.
 enum SyncRefusalText {
     /// `clock_behind`: an event is stamped below its node's earlier events or the hub's clock the node had read.
     static func clockBehind(_ error: SyncError) -> String {
@@ -15,6 +15,14 @@ enum SyncRefusalText {
     static func chinese(_ error: SyncError) -> String {
         let kept = "本节点的工作和未发送的事件都保留在本机。"
         return switch error.code {
+        case .clockBehind:
+            clockBehind(error)
+        case .clockAhead:
+            clockAhead(error)
+        case .ruleViolation:
+            "中心拒收本节点的事件：其中一条违反了工单办理规则（规则见 docs/rules.md）。本节点的事件都保留在本机，但这条事件处理之前，其后的事件无法上传；请把下面的原因告诉中心管理员。原因：\(error.message)"
+        case .causalPastUnknown:
+            "中心暂时缺少本节点已看到的其他节点事件（例如中心刚从备份恢复），这些事件会在相应节点同步后到达；请稍后再运行 gongdan sync。详情：\(error.message)"
         case .unauthorized:
             "中心不认这个令牌：本节点可能没有登记，或令牌抄错了。请向中心管理员确认（gongdan hub node add / rekey 打印令牌），再运行 gongdan remote set 网址 --token 令牌。" + kept
         case .revoked:
