@@ -94,10 +94,14 @@ let package = Package(
                            .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
+        // The words users read on a node, Chinese and English: labels, times, the timeline, error messages
+        // (the CLI and the desk share them).
+        .target(name: "GongdanText", dependencies: ["GongdanCore", "GongdanSync", "GongdanStore", "GongdanNode"],
+                swiftSettings: swiftSettings),
         // The `gongdan` command.
         .executableTarget(
             name: "GongdanCLI",
-            dependencies: ["GongdanCore", "GongdanSync", "GongdanStore", "GongdanNode", "GongdanHub", "GongdanDemo",
+            dependencies: ["GongdanCore", "GongdanSync", "GongdanStore", "GongdanNode", "GongdanHub", "GongdanDemo", "GongdanText",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings
         ),
@@ -138,7 +142,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GongdanCLITests",
-            dependencies: ["GongdanCLI", "GongdanTesting", "GongdanNode", "GongdanCore", "GongdanStore"],
+            dependencies: ["GongdanCLI", "GongdanTesting", "GongdanNode", "GongdanCore", "GongdanStore", "GongdanText"],
             swiftSettings: swiftSettings
         ),
     ]

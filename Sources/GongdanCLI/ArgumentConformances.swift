@@ -1,5 +1,6 @@
 import ArgumentParser
 import GongdanCore
+import GongdanText
 
 // The domain's enums read from the command line by their raw values (`--category complaint`).
 
@@ -14,6 +15,8 @@ extension TicketStatus: ExpressibleByArgument {
 
     public static var allValueStrings: [String] { allCases.map(\.rawValue) + allCases.map { Labels(language: .zh).status($0) } }
 }
+/// `--lang zh|en`.
+extension Language: ExpressibleByArgument {}
 extension TicketCategory: ExpressibleByArgument {}
 extension IntakeSource: ExpressibleByArgument {}
 extension Role: ExpressibleByArgument {}

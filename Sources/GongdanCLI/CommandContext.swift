@@ -2,6 +2,7 @@ import Foundation
 import GongdanCore
 import GongdanNode
 import GongdanStore
+import GongdanText
 
 /// What a command runs with: the options resolved against the environment, and the way to the replica.
 struct CommandContext: Sendable {

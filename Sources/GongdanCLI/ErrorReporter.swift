@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GongdanNode
+import GongdanText
 
 /// The one place where errors become messages and exit codes.
 ///
@@ -16,7 +17,7 @@ enum ErrorReporter {
     static func report(_ error: any Error, language: Language) -> Int32 {
         if let exit = error as? ExitCode, exit != .validationFailure { return exit.rawValue }
         let prefix = language.pick("错误：", "error: ")
-        if let message = ErrorText(language: language).message(for: error) {
+        if let message = CommandErrorText(language: language).message(for: error) {
             Console.error(prefix + message)
             return exitStatus(of: error)
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GongdanCore
+import GongdanText
 
 /// Reads `--expires`: a number of days from now (`180d`), a date (`2027-06-30`: the credential works
 /// through that day, China Standard Time) or an instant (ISO 8601).

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GongdanText
 
 /// The options every command takes. Flags win over the environment.
 struct GlobalOptions: ParsableArguments {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GongdanText
 
 /// The `gongdan` command: the node's command line.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import GongdanText
 
 /// What every command resolves from its shared flags and the environment, whichever database it
 /// then opens (a node's replica or the hub's): language, JSON or text, who acts, and the clock.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GongdanCore
+import GongdanText
 
 /// `gongdan calendar deadline`: the deadline N working days after a date.
 struct CalendarDeadlineCommand: GongdanCommand {

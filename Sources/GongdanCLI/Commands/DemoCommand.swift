@@ -4,6 +4,7 @@ import GongdanDemo
 import GongdanHub
 import GongdanStore
 import Logging
+import GongdanText
 
 /// `gongdan demo`: a whole district in one command. Starts a hub on 127.0.0.1, plays a seeded month
 /// of its work across six node replicas syncing over HTTP, prints the consolidated status, the unit

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GongdanCore
 import GongdanStore
+import GongdanText
 
 /// `gongdan hub calendar list`: the years with a holiday schedule at the hub, built in or loaded.
 struct HubCalendarListCommand: ParsableCommand {

@@ -3,6 +3,7 @@ import Foundation
 import GongdanCore
 import GongdanStore
 import GongdanSync
+import GongdanText
 
 /// `gongdan hub config`: shows or changes the supervision and scoring settings kept at the hub.
 struct HubConfigCommand: ParsableCommand {

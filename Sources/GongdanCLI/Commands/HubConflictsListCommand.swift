@@ -1,6 +1,7 @@
 import ArgumentParser
 import GongdanCore
 import GongdanStore
+import GongdanText
 
 /// `gongdan hub conflicts [list]`: the open conflicts (or all), both sides of each.
 struct HubConflictsListCommand: ParsableCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GongdanCore
 import GongdanStore
+import GongdanText
 
 /// `gongdan hub node add`: registers a node and prints its bearer token, once.
 struct HubNodeAddCommand: ParsableCommand {

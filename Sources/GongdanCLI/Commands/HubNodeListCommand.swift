@@ -1,5 +1,6 @@
 import ArgumentParser
 import GongdanStore
+import GongdanText
 
 /// `gongdan hub node list`: the registered nodes and their health.
 struct HubNodeListCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GongdanStore
+import GongdanText
 
 /// The options every `gongdan hub` command takes. Flags win over the environment.
 struct HubOptions: ParsableArguments {

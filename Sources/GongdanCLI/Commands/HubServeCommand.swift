@@ -3,6 +3,7 @@ import Foundation
 import GongdanHub
 import GongdanStore
 import Logging
+import GongdanText
 
 /// `gongdan hub serve`: serves the sync API, the 12345 intake, the viewers' dashboard and the public
 /// progress page until SIGINT or SIGTERM.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GongdanCore
 import GongdanStore
+import GongdanText
 
 /// `gongdan hub supervise`: the supervision notices due (DESIGN §3), optionally issued.
 struct HubSuperviseCommand: ParsableCommand {

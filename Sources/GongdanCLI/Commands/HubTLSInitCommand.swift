@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GongdanHub
+import GongdanText
 
 /// `gongdan hub tls init --dir DIR [--host NAME-OR-IP …]`: a district CA and a server certificate signed by it.
 struct HubTLSInitCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import GongdanCore
+import GongdanText
 
 /// `gongdan hub unit add`: adds or renames a unit in the hub's directory.
 struct HubUnitAddCommand: ParsableCommand {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import GongdanText
 
 /// `gongdan hub unit list`: the hub's directory.
 struct HubUnitListCommand: ParsableCommand {

@@ -3,6 +3,7 @@ import Foundation
 import GongdanCore
 import GongdanNode
 import GongdanSync
+import GongdanText
 
 /// `gongdan init`: gives a new replica its identity.
 struct InitCommand: GongdanCommand {

@@ -2,6 +2,7 @@ import Foundation
 import GongdanNode
 import GongdanStore
 import GongdanSync
+import GongdanText
 
 /// `gongdan init --recover`: rebuilds a lost replica from the hub and says which events were lost.
 struct InitRecovery {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GongdanNode
 import GongdanSync
+import GongdanText
 
 /// `gongdan remote`: where the hub is and this node's credential there.
 struct RemoteGroup: ParsableCommand {

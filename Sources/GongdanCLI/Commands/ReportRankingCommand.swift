@@ -1,6 +1,7 @@
 import ArgumentParser
 import GongdanCore
 import GongdanStore
+import GongdanText
 
 /// `gongdan report ranking --year Y`: the annual ranking of units by composite score.
 struct ReportRankingCommand: ParsableCommand {

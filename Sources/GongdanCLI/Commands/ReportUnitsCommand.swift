@@ -1,6 +1,7 @@
 import ArgumentParser
 import GongdanCore
 import GongdanStore
+import GongdanText
 
 /// `gongdan report units --period P`: every unit's figures for a month, quarter or year.
 struct ReportUnitsCommand: ParsableCommand {

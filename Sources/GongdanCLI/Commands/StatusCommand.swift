@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GongdanCore
 import GongdanSync
+import GongdanText
 
 /// `gongdan status`: the node, its replica and its work at a glance.
 struct StatusCommand: GongdanCommand {

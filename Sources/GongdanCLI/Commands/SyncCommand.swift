@@ -4,6 +4,7 @@ import GongdanCore
 import GongdanNode
 import GongdanStore
 import GongdanSync
+import GongdanText
 
 /// `gongdan sync`: push this node's unsent events to the hub and pull what is new in its scope;
 /// with `--every`, keep doing so on a schedule with backoff and jitter while the hub is unreachable.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import GongdanCore
 import GongdanStore
+import GongdanText
 
 /// `gongdan ticket list`: the work list — open tickets, most urgent first (`--all` or `--status` for the rest).
 struct TicketListCommand: GongdanCommand {

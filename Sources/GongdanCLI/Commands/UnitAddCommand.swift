@@ -1,5 +1,6 @@
 import ArgumentParser
 import GongdanCore
+import GongdanText
 
 /// `gongdan unit add`: adds or renames a unit (workstation only).
 struct UnitAddCommand: GongdanCommand {

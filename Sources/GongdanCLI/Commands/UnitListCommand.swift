@@ -1,5 +1,6 @@
 import ArgumentParser
 import GongdanCore
+import GongdanText
 
 /// `gongdan unit list`: the directory.
 struct UnitListCommand: GongdanCommand {

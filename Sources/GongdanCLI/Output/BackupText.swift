@@ -1,6 +1,7 @@
 import Foundation
 import GongdanCore
 import GongdanStore
+import GongdanText
 
 /// The words of a backup summary and of a restore, in both languages.
 struct BackupText: Sendable {

@@ -1,5 +1,6 @@
 import Foundation
 import GongdanCore
+import GongdanText
 
 /// The loud warning for deadlines that reach into years without a holiday schedule.
 enum CalendarWarning {

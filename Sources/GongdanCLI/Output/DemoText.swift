@@ -2,6 +2,7 @@ import Foundation
 import GongdanCore
 import GongdanDemo
 import GongdanStore
+import GongdanText
 
 /// `gongdan demo`'s report of its month: what was played, the consolidated status, the unit scores,
 /// the conflicts, the notices and the replicas. Holds no path, port, token or password, so the

@@ -1,4 +1,5 @@
 import GongdanStore
+import GongdanText
 
 /// The warning `gongdan check` and `gongdan hub verify` print when a database file (or its `-wal`
 /// or `-shm`) is readable by other users, with the `chmod` that fixes it. A warning, not a problem:

@@ -1,6 +1,7 @@
 import Foundation
 import GongdanCore
 import GongdanStore
+import GongdanText
 
 /// Notices and candidates as terminal text, and the `--json` shape of a candidate.
 struct NoticeText: Sendable {

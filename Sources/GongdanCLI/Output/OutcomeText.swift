@@ -1,4 +1,5 @@
 import GongdanCore
+import GongdanText
 
 /// The one line a mutating ticket command prints: what happened, the new status, and the
 /// deadlines when they matter.

@@ -1,5 +1,6 @@
 import Foundation
 import GongdanDemo
+import GongdanText
 
 /// `gongdan demo`'s progress on standard error: on a terminal one line redrawn in place; otherwise
 /// (a log, CI) a plain line each simulated week and at the end.

@@ -1,4 +1,5 @@
 import GongdanSync
+import GongdanText
 
 /// The words of a ``RecoveryReport``: which of the node's events never reached the hub.
 struct RecoveryText: Sendable {

@@ -1,5 +1,6 @@
 import Foundation
 import GongdanCore
+import GongdanText
 
 /// The scoring figures as terminal tables, CSV rows and `--explain` listings, in either language.
 struct ScoringText: Sendable {

@@ -1,6 +1,7 @@
 import Foundation
 import GongdanCore
 import GongdanNode
+import GongdanText
 
 /// `ticket show` as text: the state, the next commands, and the timeline.
 struct TicketDetailText: Sendable {

@@ -1,21 +1,26 @@
 import GongdanCore
 
 /// One event of a ticket's history in words, for the timeline of `ticket show`.
-struct EventText: Sendable {
-    let language: Language
+public struct EventText: Sendable {
+    public let language: Language
     /// Unit code → name.
-    let units: [String: String]
+    public let units: [String: String]
     private var labels: Labels { Labels(language: language) }
 
+    public init(language: Language, units: [String: String]) {
+        self.language = language
+        self.units = units
+    }
+
     /// The timeline row: time, event type, who, what.
-    func row(_ event: TicketEvent) -> [String] {
+    public func row(_ event: TicketEvent) -> [String] {
         let actor = event.actor
         let who = "\(actor.person)@\(actor.node)" + language.pick("（\(labels.role(actor.role))）", " (\(labels.role(actor.role)))")
         return [TimeText.instant(event.time), labels.eventType(event.payload.type), who, detail(event.payload)]
     }
 
     /// What the event says beyond its type.
-    func detail(_ payload: TicketEventPayload) -> String {
+    public func detail(_ payload: TicketEventPayload) -> String {
         let l = language
         switch payload {
         case .created(let intake):
@@ -59,7 +64,7 @@ struct EventText: Sendable {
     }
 
     /// `→ 东兴镇（DX），协办 …，签收期限 …，办结期限 …`.
-    func assignmentText(_ assignment: Assignment) -> String {
+    public func assignmentText(_ assignment: Assignment) -> String {
         let l = language
         var text = "→ \(labels.unit(assignment.lead, units))"
         if !assignment.co.isEmpty { text += l.pick("，协办 ", ", with ") + labels.units(assignment.co, units) }
@@ -69,7 +74,7 @@ struct EventText: Sendable {
     }
 
     /// `满意，已解决，回访：…`.
-    func evaluationText(_ evaluation: Evaluation) -> String {
+    public func evaluationText(_ evaluation: Evaluation) -> String {
         let l = language
         var parts = [labels.satisfaction(evaluation.satisfaction), labels.resolved(evaluation.resolved)]
         if !evaluation.reasonable { parts.append(l.pick("诉求不合理合法", "demand not reasonable")) }

@@ -1,10 +1,12 @@
 import GongdanCore
 
 /// Display names of the domain's values in Chinese and English. JSON uses the raw values instead.
-struct Labels: Sendable {
-    let language: Language
+public struct Labels: Sendable {
+    public let language: Language
 
-    func status(_ status: TicketStatus) -> String {
+    public init(language: Language) { self.language = language }
+
+    public func status(_ status: TicketStatus) -> String {
         switch status {
         case .pendingDispatch: language.pick("待分办", "pending dispatch")
         case .pendingSign: language.pick("待签收", "pending sign")
@@ -17,7 +19,7 @@ struct Labels: Sendable {
         }
     }
 
-    func category(_ category: TicketCategory) -> String {
+    public func category(_ category: TicketCategory) -> String {
         switch category {
         case .consult: language.pick("咨询", "consult")
         case .help: language.pick("求助", "help")
@@ -27,7 +29,7 @@ struct Labels: Sendable {
         }
     }
 
-    func source(_ source: IntakeSource) -> String {
+    public func source(_ source: IntakeSource) -> String {
         switch source {
         case .hotline: language.pick("12345热线", "12345 hotline")
         case .online: language.pick("一区通办(网上)", "online (一区通办)")
@@ -35,7 +37,7 @@ struct Labels: Sendable {
         }
     }
 
-    func satisfaction(_ satisfaction: Satisfaction) -> String {
+    public func satisfaction(_ satisfaction: Satisfaction) -> String {
         switch satisfaction {
         case .satisfied: language.pick("满意", "satisfied")
         case .basic: language.pick("基本满意", "basically satisfied")
@@ -44,7 +46,7 @@ struct Labels: Sendable {
         }
     }
 
-    func role(_ role: Role) -> String {
+    public func role(_ role: Role) -> String {
         switch role {
         case .workstation: language.pick("工作站", "workstation")
         case .township: language.pick("镇街", "township")
@@ -52,7 +54,7 @@ struct Labels: Sendable {
         }
     }
 
-    func unitKind(_ kind: UnitKind) -> String {
+    public func unitKind(_ kind: UnitKind) -> String {
         switch kind {
         case .township: language.pick("镇街", "township")
         case .department: language.pick("部门", "department")
@@ -60,7 +62,7 @@ struct Labels: Sendable {
     }
 
     /// The name of an event type (`TicketEventPayload.type`) on the timeline.
-    func eventType(_ type: String) -> String {
+    public func eventType(_ type: String) -> String {
         switch type {
         case "created": language.pick("受理", "intake")
         case "dispatched": language.pick("分办", "dispatch")
@@ -84,7 +86,7 @@ struct Labels: Sendable {
     }
 
     /// The name of an action, as in "cannot 「回复」".
-    func action(_ action: TicketAction) -> String {
+    public func action(_ action: TicketAction) -> String {
         switch action {
         case .create: language.pick("受理", "create")
         case .dispatch: language.pick("分办", "dispatch")
@@ -106,7 +108,7 @@ struct Labels: Sendable {
         }
     }
 
-    func field(_ field: CorrectableField) -> String {
+    public func field(_ field: CorrectableField) -> String {
         switch field {
         case .entityName: language.pick("经营主体名称", "entity name")
         case .creditCode: language.pick("统一社会信用代码", "credit code")
@@ -118,7 +120,7 @@ struct Labels: Sendable {
         }
     }
 
-    func closure(_ closure: TicketState.Closure) -> String {
+    public func closure(_ closure: TicketState.Closure) -> String {
         switch closure {
         case .satisfied: language.pick("评价满意或基本满意", "evaluated satisfied")
         case .unreachable: language.pick("经营主体联系不上", "entity unreachable")
@@ -127,20 +129,20 @@ struct Labels: Sendable {
         }
     }
 
-    func yesNo(_ value: Bool) -> String { value ? language.pick("是", "yes") : language.pick("否", "no") }
+    public func yesNo(_ value: Bool) -> String { value ? language.pick("是", "yes") : language.pick("否", "no") }
 
-    func resolved(_ resolved: Bool) -> String {
+    public func resolved(_ resolved: Bool) -> String {
         resolved ? language.pick("已解决", "resolved") : language.pick("未解决", "unresolved")
     }
 
     /// A unit by name and code: `东兴镇（DX）` / `东兴镇 (DX)`; the code alone when the name is unknown.
-    func unit(_ code: String, _ names: [String: String]) -> String {
+    public func unit(_ code: String, _ names: [String: String]) -> String {
         guard let name = names[code], name != code else { return code }
         return language.pick("\(name)（\(code)）", "\(name) (\(code))")
     }
 
     /// Units joined with the language's list separator.
-    func units(_ codes: [String], _ names: [String: String]) -> String {
+    public func units(_ codes: [String], _ names: [String: String]) -> String {
         codes.map { unit($0, names) }.joined(separator: language.pick("、", ", "))
     }
 }

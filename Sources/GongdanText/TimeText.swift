@@ -2,22 +2,22 @@ import Foundation
 import GongdanCore
 
 /// Instants as people in the district read them: China Standard Time, whatever the machine's zone.
-enum TimeText {
+public enum TimeText {
     /// `2026-10-08 09:00` (CST).
-    static func instant(_ date: Date) -> String {
+    public static func instant(_ date: Date) -> String {
         let (day, seconds) = split(date)
         return "\(CivilDate(daysSince1970: day)) \(clock(seconds))"
     }
 
     /// A deadline: one ending at midnight CST shows as the day it ends plus `24:00`
     /// (`2026-10-16 24:00`); any other instant as ``instant(_:)``.
-    static func deadline(_ date: Date) -> String {
+    public static func deadline(_ date: Date) -> String {
         let (day, seconds) = split(date)
         return seconds == 0 ? "\(CivilDate(daysSince1970: day - 1)) 24:00" : instant(date)
     }
 
     /// The CST date on which a deadline falls (the date before, for a midnight deadline).
-    static func deadlineDate(_ date: Date) -> CivilDate {
+    public static func deadlineDate(_ date: Date) -> CivilDate {
         CivilDate.inChinaStandardTime(date.addingTimeInterval(-1))
     }
 
