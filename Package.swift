@@ -59,11 +59,15 @@ let package = Package(
                            .product(name: "NIOSSL", package: "swift-nio-ssl")],
             swiftSettings: swiftSettings
         ),
+        // What the hub's pages and the node's desk share on the web: the page frame, form bodies, the
+        // same-origin rule, a serial queue for blocking store work.
+        .target(name: "GongdanWeb", dependencies: ["GongdanCore", .product(name: "Hummingbird", package: "hummingbird")],
+                swiftSettings: swiftSettings),
         // The district hub's HTTP server (Hummingbird): the sync API over the hub store.
         .target(
             name: "GongdanHub",
             dependencies: [
-                "GongdanCore", "GongdanSync", "GongdanStore",
+                "GongdanCore", "GongdanSync", "GongdanStore", "GongdanWeb",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -127,7 +131,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GongdanHubTests",
-            dependencies: ["GongdanHub", "GongdanTesting", "GongdanSync", "GongdanStore", "GongdanCore", "GongdanNode",
+            dependencies: ["GongdanHub", "GongdanWeb", "GongdanTesting", "GongdanSync", "GongdanStore", "GongdanCore", "GongdanNode",
                            .product(name: "HummingbirdTesting", package: "hummingbird"),
                            // The full-disk tests lower SQLite's page limit on the stores' connections.
                            .product(name: "GRDB", package: "GRDB.swift")],

@@ -3,6 +3,7 @@ import GongdanCore
 import GongdanStore
 import GongdanSync
 import Hummingbird
+import GongdanWeb
 
 /// The district viewers' web dashboard (DESIGN §6): a login form, a session cookie, the dashboard
 /// page and a CSV export of each of its tables. Nothing here is served without a session: a

@@ -1,6 +1,7 @@
 import Foundation
 import GongdanCore
 import GongdanStore
+import GongdanWeb
 
 /// The dashboard's HTML: consolidated status as cards, the per-unit chart, then every table with
 /// its CSV link. Server-rendered, no script.

@@ -1,6 +1,7 @@
 import Foundation
 import GongdanCore
 import GongdanStore
+import GongdanWeb
 
 extension DashboardSnapshot {
     /// The ids of the exportable tables, in page order.

@@ -1,4 +1,5 @@
 import Hummingbird
+import GongdanWeb
 
 /// The hub's request context: Hummingbird's basic one plus the client's IP address, which the
 /// public progress page's rate limit is kept by.

@@ -1,4 +1,5 @@
 import GongdanCore
+import GongdanWeb
 
 /// The viewers' login form (`GET /login`), with an optional message after a failed attempt.
 enum LoginPage {

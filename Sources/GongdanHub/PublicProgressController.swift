@@ -3,6 +3,7 @@ import GongdanCore
 import GongdanStore
 import GongdanSync
 import Hummingbird
+import GongdanWeb
 
 /// The business entity's public progress page and its JSON API (DESIGN §6), without a login:
 /// ticket code + query code (查询码) → the progress in plain words, and once the reply was accepted,

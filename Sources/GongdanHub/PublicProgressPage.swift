@@ -1,5 +1,6 @@
 import Foundation
 import GongdanCore
+import GongdanWeb
 
 /// The business entity's progress page (`/progress`): the lookup form, a ticket's progress in plain
 /// words with the evaluation form once its reply was accepted, and the same "not found" answer for a

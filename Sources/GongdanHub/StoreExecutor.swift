@@ -1,18 +1,15 @@
 import Dispatch
 import Foundation
 import GongdanStore
+import GongdanWeb
 
-/// Runs the hub store's blocking SQLite work off Swift's cooperative thread pool.
-///
-/// `HubStore` is synchronous, and its `DatabaseQueue` serialises every access anyway; a write
-/// with `synchronous=FULL` waits on `fsync`. On a 2-core machine the cooperative pool has two
-/// threads, which also serve the HTTP connections, so the store's calls run on one serial dispatch
-/// queue instead: the same serialisation the database imposes, without stalling the server.
+/// Runs the hub store's blocking SQLite work off Swift's cooperative thread pool, on one serial
+/// ``BlockingQueue`` (see there why).
 ///
 /// Pushes may be answered before they are folded into the projections (``BackgroundProjector``);
 /// ``runFolded(_:)`` is for work that reads the projections.
 final class StoreExecutor: Sendable {
-    private let queue = DispatchQueue(label: "gongdan.hub.store")
+    private let queue = BlockingQueue(label: "gongdan.hub.store")
     let store: HubStore
     let now: @Sendable () -> Date
 
@@ -23,9 +20,7 @@ final class StoreExecutor: Sendable {
 
     /// Runs `work` on the store's queue and returns its result.
     func run<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            queue.async { continuation.resume(with: Result { try work() }) }
-        }
+        try await queue.run(work)
     }
 
     /// Runs `work` on the store's queue once every stored event is folded into the projections.

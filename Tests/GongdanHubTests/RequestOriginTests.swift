@@ -1,5 +1,6 @@
 import Testing
 @testable import GongdanHub
+import GongdanWeb
 
 /// The pure rules of who sent a request: whose `X-Forwarded-For` is believed, and which form posts are same-origin.
 @Suite("Request origin rules")

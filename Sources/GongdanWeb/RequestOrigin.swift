@@ -10,10 +10,10 @@ import Foundation
 /// | the client is the peer's address | otherwise (a forged header from anyone else changes nothing) |
 /// | a form post is refused as cross-origin | `Origin` names another host, or is `null`; or `Sec-Fetch-Site` is `cross-site`/`same-site` |
 /// | a form post is accepted | `Origin` names the host the request was sent to, or neither header is sent (older browsers, scripts) |
-enum RequestOrigin {
+public enum RequestOrigin {
     /// The address a rate limit is kept for. `trustedProxy` is the one peer (e.g. `127.0.0.1`, an nginx on
     /// the same machine) whose `X-Forwarded-For` is believed; nil (the default) believes nobody's.
-    static func client(peer: String, forwardedFor: String?, trustedProxy: String?) -> String {
+    public static func client(peer: String, forwardedFor: String?, trustedProxy: String?) -> String {
         guard let trustedProxy, peer == trustedProxy, let forwardedFor,
               let last = forwardedFor.split(separator: ",").last?.trimmingCharacters(in: .whitespaces), !last.isEmpty
         else { return peer }
@@ -22,7 +22,7 @@ enum RequestOrigin {
 
     /// Whether a browser's form post comes from a page of this hub. `host` is the `Host` header (or, behind
     /// the trusted proxy, its `X-Forwarded-Host`); `origin` and `fetchSite` are the `Origin` and `Sec-Fetch-Site` headers.
-    static func isSameOrigin(origin: String?, fetchSite: String?, host: String?) -> Bool {
+    public static func isSameOrigin(origin: String?, fetchSite: String?, host: String?) -> Bool {
         if let fetchSite = fetchSite?.lowercased(), fetchSite == "cross-site" || fetchSite == "same-site" { return false }
         guard let origin = origin?.trimmingCharacters(in: .whitespaces), !origin.isEmpty else { return true }
         guard let url = URL(string: origin), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",

@@ -2,17 +2,18 @@ import Foundation
 import GongdanCore
 import Hummingbird
 
-/// HTML building blocks for the dashboard and the public page: the page frame with its small inline
+/// HTML building blocks for the hub's pages and the node's desk: the page frame with its small inline
 /// style sheet, the response, and CST dates (escaping is the core's `HTMLText.escape`).
-enum HTMLPage {
+public enum HTMLPage {
     /// A whole page: `<!doctype html>`, UTF-8, the title, the style sheet and `body`.
-    static func page(title: String, body: String) -> String {
+    /// `extraStyle` is appended to the shared style sheet.
+    public static func page(title: String, body: String, extraStyle: String = "") -> String {
         """
         <!doctype html>
         <html lang="zh-CN"><head><meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(HTMLText.escape(title))</title>
-        <style>\(style)</style>
+        <style>\(style)\(extraStyle)</style>
         </head><body>
         \(body)
         </body></html>
@@ -20,7 +21,7 @@ enum HTMLPage {
     }
 
     /// An HTML response (no caching: the pages show live figures and personal lookups).
-    static func response(_ html: String, status: HTTPResponse.Status = .ok) -> Response {
+    public static func response(_ html: String, status: HTTPResponse.Status = .ok) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
         headers[.cacheControl] = "no-store"
@@ -30,7 +31,7 @@ enum HTMLPage {
     }
 
     /// A date and time in China Standard Time, `2026-10-20 09:00`.
-    static func dateTime(_ date: Date?) -> String {
+    public static func dateTime(_ date: Date?) -> String {
         guard let date else { return "—" }
         let shifted = date.addingTimeInterval(8 * 3600)
         let day = CivilDate.inChinaStandardTime(date)
@@ -40,14 +41,14 @@ enum HTMLPage {
     }
 
     /// The last day of a deadline ending at 24:00 China Standard Time, `2026-10-16`.
-    static func lastDay(_ deadline: Date?) -> String {
+    public static func lastDay(_ deadline: Date?) -> String {
         guard let deadline else { return "—" }
         return CivilDate.inChinaStandardTime(deadline.addingTimeInterval(-1)).description
     }
 
     private static func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 
-    static let style = """
+    public static let style = """
         body{font-family:"Noto Sans CJK SC","Microsoft YaHei","PingFang SC",sans-serif;margin:0;color:#1d2733;background:#f4f6f9}
         header{background:#9d1c1c;color:#fff;padding:12px 24px;display:flex;justify-content:space-between;align-items:center}
         header h1{font-size:20px;margin:0}header form{margin:0}
