@@ -33,7 +33,7 @@ struct DashboardController: Sendable {
     /// Whether the hub itself serves HTTPS (`hub serve --tls-cert`): then the cookie is always `Secure`.
     let servesTLS: Bool
     /// Login attempts per client address.
-    let loginLimiter = PublicRateLimiter(.init(burst: 10, perMinute: 10))
+    let loginLimiter = RateLimiter(.init(burst: 10, perMinute: 10))
 
     init(store: HubStore, executor: StoreExecutor, now: @escaping @Sendable () -> Date, trustedProxy: String? = nil,
          servesTLS: Bool = false) {

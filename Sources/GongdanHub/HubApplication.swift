@@ -7,6 +7,7 @@ import HummingbirdCore
 import HummingbirdTLS
 import Logging
 import ServiceLifecycle
+import GongdanWeb
 
 /// The district hub's HTTP server over a ``GongdanStore/HubStore``: the sync API and the 12345 intake,
 /// the viewers' web dashboard and the business entity's public progress page with its JSON API.
@@ -88,7 +89,7 @@ public struct HubApplication: Sendable {
                        answerKey: try? store.signingKey(), now: now)
             .addRoutes(to: api.group("sync"))
         IntakeController(store: store, executor: executor, now: now).addRoutes(to: api)
-        let limiter = PublicRateLimiter(.init(burst: publicLimit.burst, perMinute: publicLimit.perMinute))
+        let limiter = RateLimiter(.init(burst: publicLimit.burst, perMinute: publicLimit.perMinute))
         PublicProgressController(store: store, executor: executor, now: now, limiter: limiter, trustedProxy: trustedProxy)
             .addRoutes(to: router)
         DashboardController(store: store, executor: executor, now: now, trustedProxy: trustedProxy, servesTLS: tls != nil)

@@ -9,7 +9,7 @@ import GongdanWeb
 /// ticket code + query code (查询码) → the progress in plain words, and once the reply was accepted,
 /// the entity's own evaluation, recorded as an event of the hub's origin `HUB` (channel `publicPage`).
 ///
-/// Every lookup and evaluation takes a token from the client address's bucket (``PublicRateLimiter``):
+/// Every lookup and evaluation takes a token from the client address's bucket (``RateLimiter``):
 /// an empty bucket answers `429` with `Retry-After`. A wrong query code gets exactly the answer of a
 /// missing ticket.
 ///
@@ -24,7 +24,7 @@ struct PublicProgressController: Sendable {
     let store: HubStore
     let executor: StoreExecutor
     let now: @Sendable () -> Date
-    let limiter: PublicRateLimiter
+    let limiter: RateLimiter
     /// The reverse proxy whose `X-Forwarded-For` names the client (`hub serve --trusted-proxy`), or nil.
     let trustedProxy: String?
 

@@ -13,13 +13,17 @@ public struct SyncSession: Sendable {
     public let now: @Sendable () -> Date
     /// The gongdan version reported to the hub.
     public let software: String
+    /// The words a failure is recorded with for `gongdan status` and the desk (the clerk's language).
+    public let describeError: @Sendable (any Error) -> String
 
     public init(store: ReplicaStore, transport: any SyncTransport, software: String,
-                now: @escaping @Sendable () -> Date = Date.init) {
+                now: @escaping @Sendable () -> Date = Date.init,
+                describeError: @escaping @Sendable (any Error) -> String = { "\($0)" }) {
         self.store = store
         self.transport = transport
         self.software = software
         self.now = now
+        self.describeError = describeError
     }
 
     /// Runs the session; records its outcome (for `gongdan status`) whether it succeeds or not.
@@ -29,7 +33,7 @@ public struct SyncSession: Sendable {
             try store.recordSyncAttempt(at: now(), error: nil)
             return report
         } catch {
-            try? store.recordSyncAttempt(at: now(), error: "\(error)")
+            try? store.recordSyncAttempt(at: now(), error: describeError(error))
             throw error
         }
     }

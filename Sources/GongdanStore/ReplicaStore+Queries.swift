@@ -40,11 +40,10 @@ extension ReplicaStore {
         let openStatuses: [TicketStatus?] = [nil, .pendingSign, .handling]
         let table = deadlineBounded && openStatuses.contains(filter.status)
             ? "tickets INDEXED BY tickets_open_by_deadline" : "tickets"
-        let columns = "code, status, category, source, entity_name, summary, lead, co_units, created_at, sign_by, deadline, round, pending_extension_days"
-        return try db.read { db in
+                return try db.read { db in
             let args = StatementArguments(arguments)
             let rows = try Row.fetchAll(db, sql: """
-                SELECT \(columns) FROM \(table) \(whereClause)
+                SELECT \(Self.summaryColumns) FROM \(table) \(whereClause)
                 \(orderClause)\(limitClause)
                 """, arguments: args)
             let total = filter.limit == nil ? rows.count
@@ -83,6 +82,12 @@ extension ReplicaStore {
         }
     }
 
+    /// The projection's columns ``summary(_:)`` reads.
+    static let summaryColumns = """
+        code, status, category, source, entity_name, summary, lead, co_units, created_at, sign_by, deadline, round,
+        pending_extension_days, intake_deadline
+        """
+
     static func summary(_ row: Row) throws -> TicketSummary {
         guard let status = TicketStatus(rawValue: row["status"]),
               let category = TicketCategory(rawValue: row["category"]),
@@ -96,7 +101,8 @@ extension ReplicaStore {
             createdAt: Date(millis: row["created_at"]),
             signBy: (row["sign_by"] as Int64?).map(Date.init(millis:)),
             deadline: (row["deadline"] as Int64?).map(Date.init(millis:)),
-            round: row["round"], pendingExtensionDays: row["pending_extension_days"])
+            round: row["round"], pendingExtensionDays: row["pending_extension_days"],
+            intakeDeadline: (row["intake_deadline"] as Int64?).map(Date.init(millis:)))
     }
 }
 

@@ -41,6 +41,8 @@ public struct TicketSummary: Hashable, Sendable, Codable {
     public var deadline: Date?
     public var round: Int
     public var pendingExtensionDays: Int?
+    /// A 12345 item's intake limit: when the workstation must have dispatched it.
+    public var intakeDeadline: Date?
 
     /// Past its handling deadline without a reply at `now`.
     public func isOverdue(at now: Date) -> Bool {

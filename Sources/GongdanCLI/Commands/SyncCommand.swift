@@ -85,14 +85,8 @@ struct SyncCommand: GongdanCommand {
 
     func once(_ context: CommandContext, _ service: NodeService) throws {
         let store = service.store
-        let settings = try store.syncSettings()
-        guard let url = settings.hubURL.flatMap(URL.init(string:)), let token = settings.token else {
-            throw SyncClientError.notConfigured
-        }
-        let hubCA = try settings.hubCA.map { try PinnedHubCA(pem: $0, source: "the CA pinned in \(context.dbPath)") }
-        let hubKey = try settings.hubKey.map { PinnedHubKey(publicKey: $0, node: try store.requireIdentity().code) }
-        let session = SyncSession(store: store, transport: HTTPSyncTransport(baseURL: url, token: token, hubCA: hubCA, hubKey: hubKey),
-                                  software: GongdanVersion.current, now: service.now)
+        let words = CommandErrorText(language: context.language)
+        let session = try service.syncSession(software: GongdanVersion.current) { words.message(for: $0) ?? "\($0)" }
         let report = try AsyncBridge.run { try await session.run() }
         let unsent = try store.syncSettings().unsent
         let l = context.language

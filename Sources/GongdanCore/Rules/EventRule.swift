@@ -46,7 +46,10 @@ public struct EventRule: Sendable {
         case .dispatch: .dispatched(Assignment(lead: "", signBy: .distantPast, deadline: .distantPast))
         case .escalate: .escalated(Assignment(lead: "", signBy: .distantPast, deadline: .distantPast))
         case .releaseContact: .contactReleased(to: "", reason: "-")
-        case .create, .progress, .refer, .correct, .merge: nil
+        case .progress: .progressNoted(note: "-")
+        case .refer: .referred(note: "-")
+        case .merge: .merged(into: "")
+        case .create, .correct: nil
         }
     }
 

@@ -137,12 +137,18 @@ public enum TicketRules {
     /// A unit is taken to be the lead (co-units and creators see a subset).
     public static func actions(for role: Role, on state: TicketState) -> [TicketAction] {
         let probe = Actor(node: "", role: role, unit: role.isUnit ? (state.lead ?? "") : nil, person: "")
-        return hinted.filter { action in
+        return actions(by: probe, on: state, among: hinted)
+    }
+
+    /// Which of `candidates` `actor` — a real author, with its own unit — may do to the ticket now, by the
+    /// table's authorities, states and gating conditions: the forms the desk offers.
+    public static func actions(by actor: Actor, on state: TicketState, among candidates: [TicketAction]) -> [TicketAction] {
+        candidates.filter { action in
             let rule = rule(for: action)
             guard rule.states.contains(state.status), let payload = EventRule.probe(for: action) else { return false }
-            guard !Authority.held(by: probe, on: state, for: payload).isDisjoint(with: rule.by) else { return false }
+            guard !Authority.held(by: actor, on: state, for: payload).isDisjoint(with: rule.by) else { return false }
             for condition in rule.conditions where condition.gatesHints {
-                do { try condition.check(payload, state, probe) } catch { return false }
+                do { try condition.check(payload, state, actor) } catch { return false }
             }
             return true
         }

@@ -1,14 +1,19 @@
 import Foundation
 
-/// Token buckets per client address for the public progress page and API: each lookup or
-/// evaluation takes a token; a bucket holds at most ``Limit/burst`` tokens and refills at
+/// Token buckets per client address (the hub's public progress page and API, the logins of the dashboard
+/// and the desk): each request takes a token; a bucket holds at most ``Limit/burst`` tokens and refills at
 /// ``Limit/perMinute`` a minute. An empty bucket answers how long until the next token, for
 /// `429` with `Retry-After`. In memory: a restart forgets the buckets, which only makes it kinder.
-actor PublicRateLimiter {
+public actor RateLimiter {
     /// The bucket's size and refill rate.
-    struct Limit: Sendable {
-        var burst: Int
-        var perMinute: Double
+    public struct Limit: Sendable {
+        public var burst: Int
+        public var perMinute: Double
+
+        public init(burst: Int, perMinute: Double) {
+            self.burst = burst
+            self.perMinute = perMinute
+        }
     }
 
     private struct Bucket {
@@ -16,16 +21,16 @@ actor PublicRateLimiter {
         var updated: Date
     }
 
-    let limit: Limit
+    public let limit: Limit
     private var buckets: [String: Bucket] = [:]
     private var lastSweep = Date.distantPast
 
-    init(_ limit: Limit) {
+    public init(_ limit: Limit) {
         self.limit = limit
     }
 
     /// Takes a token for `client` at `now`: nil when allowed, else the whole seconds to wait.
-    func take(for client: String, now: Date) -> Int? {
+    public func take(for client: String, now: Date) -> Int? {
         sweep(now)
         let rate = limit.perMinute / 60
         var bucket = buckets[client] ?? Bucket(tokens: Double(limit.burst), updated: now)
