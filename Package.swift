@@ -83,6 +83,15 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The clerk's desk (`gongdan desk`): a web interface on the node's own replica, offline.
+        .target(
+            name: "GongdanDesk",
+            dependencies: ["GongdanCore", "GongdanSync", "GongdanStore", "GongdanNode", "GongdanText", "GongdanWeb",
+                           .product(name: "Hummingbird", package: "hummingbird"),
+                           .product(name: "Logging", package: "swift-log"),
+                           .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")],
+            swiftSettings: swiftSettings
+        ),
         // `gongdan demo`'s district and its seeded month, played against an in-process hub over HTTP.
         .target(
             name: "GongdanDemo",
@@ -105,7 +114,7 @@ let package = Package(
         // The `gongdan` command.
         .executableTarget(
             name: "GongdanCLI",
-            dependencies: ["GongdanCore", "GongdanSync", "GongdanStore", "GongdanNode", "GongdanHub", "GongdanDemo", "GongdanText",
+            dependencies: ["GongdanCore", "GongdanSync", "GongdanStore", "GongdanNode", "GongdanHub", "GongdanDemo", "GongdanText", "GongdanDesk", "GongdanWeb",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings
         ),
@@ -142,6 +151,12 @@ let package = Package(
             name: "GongdanIntegrationTests",
             dependencies: ["GongdanCLI", "GongdanTesting", "GongdanStore", "GongdanCore",
                            .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "GongdanDeskTests",
+            dependencies: ["GongdanDesk", "GongdanTesting", "GongdanNode", "GongdanCore", "GongdanStore", "GongdanText", "GongdanWeb",
+                           .product(name: "HummingbirdTesting", package: "hummingbird")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -20,7 +20,7 @@ struct Gongdan: ParsableCommand {
         version: GongdanVersion.current,
         subcommands: [
             InitCommand.self, UnitGroup.self, TicketGroup.self, CalendarGroup.self,
-            StatusCommand.self, CheckCommand.self, SyncCommand.self, RemoteGroup.self, BundleGroup.self, BackupCommand.self,
+            StatusCommand.self, CheckCommand.self, SyncCommand.self, DeskCommand.self, RemoteGroup.self, BundleGroup.self, BackupCommand.self,
             RestoreCommand.self, DebugGroup.self, HubGroup.self,
             NoticeGroup.self, ReportGroup.self, DemoCommand.self,
         ]

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GongdanWeb
 
 /// A `--listen HOST:PORT` value (`hub serve`, `demo`); port 0 asks for any free port.
 struct ListenAddress: Hashable, Sendable {
@@ -15,13 +16,7 @@ struct ListenAddress: Hashable, Sendable {
     }
 
     /// Whether `host` (a `--listen` host or a URL's host) is this machine only: 127.0.0.0/8, ::1 or localhost.
-    static func isLoopback(_ host: String) -> Bool {
-        let bare = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]")).lowercased()
-        if bare == "localhost" || bare.hasSuffix(".localhost") || bare == "::1" { return true }
-        var v4 = in_addr()
-        guard inet_pton(AF_INET, bare, &v4) == 1 else { return false }
-        return UInt32(bigEndian: v4.s_addr) >> 24 == 127
-    }
+    static func isLoopback(_ host: String) -> Bool { Loopback.contains(host) }
 
     /// The base URL a browser on this machine uses once bound to `port`.
     func url(port: Int) -> String {

@@ -5,8 +5,8 @@ import GongdanStore
 extension NodeService {
     /// The actions the desk offers forms for, in the order it shows them.
     public static let formActions: [TicketAction] = [
-        .sign, .contact, .progress, .reply, .extend, .refer, .return,
-        .dispatch, .review, .evaluate, .decideExtension, .escalate, .close, .merge, .releaseContact,
+        .sign, .contact, .reply, .dispatch, .review, .evaluate, .decideExtension, .escalate,
+        .extend, .return, .close, .releaseContact, .refer, .progress, .merge,
     ]
 
     /// The to-do page: the lists of this node's role (its own unit's, on a township or department), at most

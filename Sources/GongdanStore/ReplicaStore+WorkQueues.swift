@@ -56,3 +56,20 @@ extension ReplicaStore {
         }
     }
 }
+
+extension ReplicaStore {
+    /// The people who recorded this node's last 5,000 events, the most recent first: the names the desk
+    /// offers at sign-in.
+    public func recentPeople(limit: Int) throws -> [String] {
+        try db.read { db in
+            try String.fetchAll(db, sql: """
+                SELECT person FROM (
+                    SELECT json_extract(body, '$.actor.person') AS person, max(seq) AS latest FROM events
+                    WHERE origin = (SELECT code FROM node WHERE id = 1)
+                      AND seq > (SELECT last_seq FROM node WHERE id = 1) - 5000
+                    GROUP BY person)
+                WHERE person IS NOT NULL ORDER BY latest DESC LIMIT ?
+                """, arguments: [max(0, limit)])
+        }
+    }
+}

@@ -7,10 +7,22 @@ import GongdanSync
 /// The words of an error a clerk meets on a node (the CLI and the desk alike): Chinese renderings of the
 /// domain's, the store's and the sync client's errors, English from their `description`.
 public struct ErrorText: Sendable {
+    /// How a message names what can be done instead.
+    public enum NextSteps: Sendable {
+        /// As `gongdan` commands (the CLI).
+        case commands
+        /// As the names of the forms on the ticket's page (the desk).
+        case forms
+    }
+
     public let language: Language
+    public let nextSteps: NextSteps
     private var labels: Labels { Labels(language: language) }
 
-    public init(language: Language) { self.language = language }
+    public init(language: Language, nextSteps: NextSteps = .commands) {
+        self.language = language
+        self.nextSteps = nextSteps
+    }
 
     /// The message for `error`, without the `错误：` / `error: ` prefix; nil for an error that is not the
     /// domain's, the store's or the sync client's.
@@ -48,7 +60,8 @@ public struct ErrorText: Sendable {
             let why = Self.reason(status: status, action: action)
             text += why ?? ""
             if !commands.isEmpty {
-                text += "可执行：" + commands.joined(separator: "；")
+                text += nextSteps == .commands ? "可执行：" + commands.joined(separator: "；")
+                    : "可在本页办理：" + Self.actions(in: commands).map { "「\(labels.action($0))」" }.joined(separator: "、")
             } else if why == nil {
                 text += next.isEmpty ? "该工单现在没有可执行的操作。" : next.joined(separator: "；")
             }
@@ -130,6 +143,16 @@ public struct ErrorText: Sendable {
         case .closedByHub: "中心断开了连接"
         case .cutDuringTLS: "加密连接建立时被中断"
         case .other: "网络错误"
+        }
+    }
+
+    /// The actions `commands` (`gongdan ticket contact CODE --note TEXT` …) perform.
+    static func actions(in commands: [String]) -> [TicketAction] {
+        commands.compactMap { command in
+            TicketAction.allCases.first { action in
+                let verb = action.command(for: "").split(separator: " ").dropFirst(2).first
+                return verb.map { command.hasPrefix("gongdan ticket \($0) ") || command == "gongdan ticket \($0)" } ?? false
+            }
         }
     }
 

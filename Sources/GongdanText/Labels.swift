@@ -129,6 +129,16 @@ public struct Labels: Sendable {
         }
     }
 
+    /// A supervision notice's document, `提醒敦促函` / `reminder letter`.
+    public func noticeLevel(_ level: NoticeLevel) -> String {
+        let english = switch level {
+        case .reminder: "reminder letter"
+        case .rectification: "rectification notice"
+        case .interview: "interview notice"
+        }
+        return language.pick(level.documentTitle, english)
+    }
+
     public func yesNo(_ value: Bool) -> String { value ? language.pick("是", "yes") : language.pick("否", "no") }
 
     public func resolved(_ resolved: Bool) -> String {

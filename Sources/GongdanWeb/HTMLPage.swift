@@ -6,11 +6,11 @@ import Hummingbird
 /// style sheet, the response, and CST dates (escaping is the core's `HTMLText.escape`).
 public enum HTMLPage {
     /// A whole page: `<!doctype html>`, UTF-8, the title, the style sheet and `body`.
-    /// `extraStyle` is appended to the shared style sheet.
-    public static func page(title: String, body: String, extraStyle: String = "") -> String {
+    /// `extraStyle` is appended to the shared style sheet; `language` is the page's `lang`.
+    public static func page(title: String, body: String, extraStyle: String = "", language: String = "zh-CN") -> String {
         """
         <!doctype html>
-        <html lang="zh-CN"><head><meta charset="utf-8">
+        <html lang="\(language)"><head><meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(HTMLText.escape(title))</title>
         <style>\(style)\(extraStyle)</style>

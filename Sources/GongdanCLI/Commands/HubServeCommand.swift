@@ -109,12 +109,3 @@ struct HubServeCommand: ParsableCommand {
         if let error = outcome.error { throw error }
     }
 }
-
-/// How the server task ended, read once the task signalled.
-private final class ServeOutcome: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: (any Error)?
-
-    func fail(_ error: any Error) { lock.withLock { stored = error } }
-    var error: (any Error)? { lock.withLock { stored } }
-}

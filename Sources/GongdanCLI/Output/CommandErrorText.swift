@@ -1,6 +1,7 @@
 import Foundation
 import GongdanCore
 import GongdanDemo
+import GongdanDesk
 import GongdanHub
 import GongdanStore
 import GongdanText
@@ -14,6 +15,7 @@ struct CommandErrorText: Sendable {
     func message(for error: any Error) -> String? {
         switch error {
         case let error as CLIError: cli(error)
+        case let error as DeskError: error.message(in: language)
         case let error as HubTLSError: language.pick(Self.chinese(error), error.description)
         case let error as HubStoreError: error.description
         case let error as DemoError: error.description

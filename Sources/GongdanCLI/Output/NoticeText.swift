@@ -29,12 +29,7 @@ struct NoticeText: Sendable {
     }
 
     func level(_ level: NoticeLevel) -> String {
-        let english = switch level {
-        case .reminder: "reminder letter"
-        case .rectification: "rectification notice"
-        case .interview: "interview notice"
-        }
-        return language.pick(level.documentTitle, english)
+        Labels(language: language).noticeLevel(level)
     }
 
     func trigger(_ trigger: NoticeTrigger) -> String {

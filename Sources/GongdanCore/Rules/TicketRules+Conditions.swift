@@ -124,12 +124,12 @@ extension TicketRules {
     }
 
     static let afterContact = EventRule.Condition(
-        id: "reply.after-contact", text: "a reply is standard only after the lead recorded a contact with the entity in this round"
-    ) { _, state, _ throws(TicketError) in
-        guard let state, !state.contactedThisRound else { return }
-        throw .notAllowed(ticket: state.code, status: state.status, action: .reply,
-                          next: ["a reply is standard only after a recorded contact: " + TicketAction.contact.command(for: state.code)])
-    }
+        id: "reply.after-contact", text: "a reply is standard only after the lead recorded a contact with the entity in this round",
+        check: { _, state, _ throws(TicketError) in
+            guard let state, !state.contactedThisRound else { return }
+            throw .notAllowed(ticket: state.code, status: state.status, action: .reply,
+                              next: ["a reply is standard only after a recorded contact: " + TicketAction.contact.command(for: state.code)])
+        }, gatesHints: true)
 
     static let evaluationChannel = EventRule.Condition(
         id: "evaluate.channel", text: "the workstation records revisits; only the hub's public page records the entity's own evaluation"

@@ -1,0 +1,269 @@
+import Foundation
+import GongdanCore
+import GongdanDesk
+import GongdanNode
+import GongdanStore
+import GongdanTesting
+import GongdanText
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// The desk in-process: sessions, the to-do lists, every form of a unit and of the workstation, and
+/// what each refusal says and leaves unchanged.
+@Suite("The clerk's desk", .timeLimit(.minutes(1)))
+struct DeskRouteTests {
+    @Test func aRequestWithoutASessionIsSentToSignIn() async throws {
+        let fixture = try await DeskFixture()
+        defer { fixture.remove() }
+        try await fixture.desk(fixture.dx).test(.router) { client in
+            let todo = try await client.execute(uri: "/", method: .get)
+            let ticket = try await client.execute(uri: "/tickets/\(fixture.code)", method: .get, headers: [.cookie: "gongdan_desk=forged"])
+            let post = try await client.execute(uri: "/tickets/\(fixture.code)/sign", method: .post)
+            #expect(todo.status == .found && todo.headers[.location] == "/login")
+            #expect(ticket.status == .found && ticket.headers[.location] == "/login")
+            #expect(post.status == .seeOther && post.headers[.location] == "/login")
+            #expect(try fixture.dx.detail(of: fixture.code).state.status == .pendingSign)
+        }
+    }
+
+    @Test func theSignInPageOffersTheNamesUsedOnThisNode() async throws {
+        let fixture = try await DeskFixture()
+        defer { fixture.remove() }
+        try await fixture.desk(fixture.ws).test(.router) { client in
+            let page = String(buffer: try await client.execute(uri: "/login", method: .get).body)
+            #expect(page.contains("请选择或填写办理人"))
+            #expect(page.contains("<option value=\"王五\">"))
+        }
+    }
+
+    @Test func aTownshipClerkSeesTheDispatchedTicketToSignWithItsSigningLimit() async throws {
+        let fixture = try await DeskFixture()
+        defer { fixture.remove() }
+        try await fixture.desk(fixture.dx).test(.router) { client in
+            let browser = try await DeskBrowser.signIn(client, as: "李四")
+            let todo = try await browser.get("/")
+            #expect(todo.status == .ok)
+            #expect(todo.text.contains("id=\"q-toSign\">待签收"))
+            #expect(todo.text.contains("href=\"/tickets/\(fixture.code)\""))
+            // Dispatched 2026-10-20 09:00 (Tuesday), one working day to sign: the limit ends Wednesday 24:00.
+            #expect(todo.text.contains("2026-10-21 24:00"))
+            #expect(todo.text.contains("剩 2 个工作日"))
+            #expect(todo.text.contains("办理人：李四"))
+        }
+    }
+
+    @Test func aClerkSignsContactsAndRepliesAndEveryStepCarriesTheirName() async throws {
+        let fixture = try await DeskFixture()
+        defer { fixture.remove() }
+        try await fixture.desk(fixture.dx).test(.router) { client in
+            let browser = try await DeskBrowser.signIn(client, as: "李四")
+            let uri = "/tickets/\(fixture.code)"
+            let signed = try await browser.post("\(uri)/sign")
+            #expect(signed.status == .seeOther && signed.headers[.location] == "\(uri)?done=sign")
+            #expect(try await browser.get("\(uri)?done=sign").text.contains("已完成：签收。"))
+            _ = try await browser.post("\(uri)/contact", [("note", "10月20日电话联系黄老板，约定现场查看")])
+            let page = try await browser.get(uri)
+            #expect(page.text.contains("action=\"\(uri)/reply\""))
+            let replied = try await browser.post("\(uri)/reply", [("result", "已协调施工方拆除围挡"), ("resolved", "yes")])
+            #expect(replied.status == .seeOther)
+            let detail = try fixture.dx.detail(of: fixture.code)
+            #expect(detail.state.status == .pendingReview)
+            let ownEvents = detail.events.filter { $0.id.origin == "DX" }
+            #expect(ownEvents.count == 3)
+            #expect(ownEvents.allSatisfy { $0.actor.person == "李四" })
+        }
+    }
+
+    @Test func theReplyFormWaitsForAContactAndAForcedReplyIsRefusedAsTheCLIWouldSay() async throws {
+        let fixture = try await DeskFixture()
+        defer { fixture.remove() }
+        try fixture.dx.perform(.sign, on: fixture.code)
+        try await fixture.desk(fixture.dx).test(.router) { client in
+            let browser = try await DeskBrowser.signIn(client, as: "李四")
+            let uri = "/tickets/\(fixture.code)"
+            #expect(!(try await browser.get(uri).text.contains("action=\"\(uri)/reply\"")))
+            let refused = try await browser.post("\(uri)/reply", [("result", "已处理"), ("resolved", "yes")])
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.text.contains("工单 \(fixture.code) 当前状态为「办理中」，不能「回复」。回复前须先记录与经营主体的联系（办结才规范）。可在本页办理：「联系」"))
+            #expect(try fixture.dx.detail(of: fixture.code).state.status == .handling)
+        }
+    }
+
+    @Test func aFormWithoutTheSessionsTokenOrFromAnotherSiteChangesNothing() async throws {
+        let fixture = try await DeskFixture()
+        defer { fixture.remove() }
+        try await fixture.desk(fixture.dx).test(.router) { client in
+            let browser = try await DeskBrowser.signIn(client, as: "李四")
+            let uri = "/tickets/\(fixture.code)/sign"
+            let noToken = try await browser.post(uri, csrf: false)
+            let wrongToken = try await browser.post(uri, [("csrf", "forged")], csrf: false)
+            let crossSite = try await browser.post(uri, headers: [.origin: "http://evil.example"])
+            for page in [noToken, wrongToken, crossSite] {
+                #expect(page.status == .forbidden)
+                #expect(page.text.contains("什么也没有记录"))
+            }
+            #expect(try fixture.dx.detail(of: fixture.code).state.status == .pendingSign)
+        }
+    }
+
+    @Test func aBlankOrTooLongFieldIsNamedInChineseAndNothingIsRecorded() async throws {
+        let fixture = try await DeskFixture()
+        defer { fixture.remove() }
+        try fixture.dx.perform(.sign, on: fixture.code)
+        try await fixture.desk(fixture.dx).test(.router) { client in
+            let browser = try await DeskBrowser.signIn(client, as: "李四")
+            let uri = "/tickets/\(fixture.code)"
+            let blank = try await browser.post("\(uri)/contact", [("note", "   ")])
+            let long = try await browser.post("\(uri)/progress", [("note", String(repeating: "长", count: 4001))])
+            let days = try await browser.post("\(uri)/extend", [("days", "99"), ("reason", "需要现场勘查")])
+            #expect(blank.status == .unprocessableContent && blank.text.contains("请填写「联系情况」"))
+            #expect(long.text.contains("「办理进展」有 4001 个字，最多 4000 个"))
+            #expect(days.text.contains("「延期天数（工作日）」填的是「99」：请填 1 到 30 之间的整数"))
+            #expect(days.text.contains("需要现场勘查"))
+            #expect(try fixture.dx.detail(of: fixture.code).events.count == 3)
+        }
+    }
+
+    @Test func theWorkstationReviewsEvaluatesAndDecidesFromItsOwnLists() async throws {
+        let fixture = try await DeskFixture()
+        defer { fixture.remove() }
+        try fixture.dx.perform(.sign, on: fixture.code)
+        try fixture.dx.perform(.contact(note: "电话联系"), on: fixture.code)
+        try fixture.dx.perform(.reply(result: "已处理", resolved: true), on: fixture.code)
+        try await fixture.sync(fixture.dx, as: "DX")
+        try await fixture.sync(fixture.ws, as: "WS")
+        try await fixture.desk(fixture.ws).test(.router) { client in
+            let browser = try await DeskBrowser.signIn(client, as: "王五")
+            let uri = "/tickets/\(fixture.code)"
+            #expect(try await browser.get("/").text.contains("id=\"q-toReview\">待审核"))
+            let rejectWithoutReason = try await browser.post("\(uri)/review", [("decision", "reject")])
+            #expect(rejectWithoutReason.text.contains("请填写「不通过的理由」"))
+            _ = try await browser.post("\(uri)/review", [("decision", "accept")])
+            #expect(try await browser.get("/").text.contains("id=\"q-toEvaluate\">待评价/回访"))
+            _ = try await browser.post("\(uri)/evaluate", [("satisfaction", "satisfied"), ("resolved", "yes"), ("note", "满意")])
+            let closed = try await browser.get(uri)
+            #expect(closed.text.contains("已办结"))
+            #expect(closed.text.contains("工单已办结，不能再办理"))
+            #expect(try fixture.ws.detail(of: fixture.code).state.status == .closed)
+        }
+    }
+
+    @Test func theWorkstationDispatchesWithAUnitPickerAndAnUnknownUnitIsRefused() async throws {
+        let fixture = try await DeskFixture()
+        defer { fixture.remove() }
+        let code = try fixture.ws.createTicket(Fixtures.complaint(source: .window)).code
+        try await fixture.desk(fixture.ws).test(.router) { client in
+            let browser = try await DeskBrowser.signIn(client, as: "王五")
+            let uri = "/tickets/\(code)"
+            let page = try await browser.get(uri)
+            #expect(page.text.contains("<option value=\"QX\">桥圩镇（QX）</option>"))
+            let unknown = try await browser.post("\(uri)/dispatch", [("lead", "ZZ")])
+            #expect(unknown.text.contains("单位 ZZ 不在单位目录中"))
+            #expect(try fixture.ws.detail(of: code).state.status == .pendingDispatch)
+            _ = try await browser.post("\(uri)/dispatch", [("lead", "QX"), ("co", "DX")])
+            let state = try fixture.ws.detail(of: code).state
+            #expect(state.lead == "QX" && state.coUnits == ["DX"])
+        }
+    }
+
+    @Test func anActionTheRulesDoNotAllowNowIsRefusedWithTheRulesWords() async throws {
+        let fixture = try await DeskFixture()
+        defer { fixture.remove() }
+        try await fixture.desk(fixture.ws).test(.router) { client in
+            let browser = try await DeskBrowser.signIn(client, as: "王五")
+            let uri = "/tickets/\(fixture.code)"
+            let close = try await browser.post("\(uri)/close", [("reason", "重复")])
+            #expect(close.status == .unprocessableContent)
+            #expect(close.text.contains("不能「关闭」"))
+            let merge = try await browser.post("\(uri)/merge", [("into", fixture.code)])
+            #expect(merge.status == .unprocessableContent)
+            let unknown = try await browser.post("\(uri)/launch", [])
+            #expect(unknown.status == .notFound && unknown.text.contains("没有这项操作"))
+            #expect(try fixture.ws.detail(of: fixture.code).events.count == 2)
+        }
+    }
+
+    @Test func anIntakeThatRepeatsAnOpenTicketShowsItFirstThenIsTakenInWhenTheClerkSaysSo() async throws {
+        let fixture = try await DeskFixture()
+        defer { fixture.remove() }
+        try await fixture.desk(fixture.ws).test(.router) { client in
+            let browser = try await DeskBrowser.signIn(client, as: "王五")
+            let fields = [("category", "complaint"), ("source", "window"), ("entity", "港南区好味餐馆"),
+                          ("summary", "门店前道路施工三个月未完工"), ("phone", "0775-4331430")]
+            let hinted = try await browser.post("/intake", fields)
+            #expect(hinted.status == .conflict)
+            #expect(hinted.text.contains("可能是重复反映"))
+            #expect(hinted.text.contains("href=\"/tickets/\(fixture.code)\""))
+            let before = try fixture.ws.list(TicketFilter()).total
+            let created = try await browser.post("/intake", fields + [("notDuplicate", "yes")])
+            #expect(created.status == .seeOther)
+            #expect(try fixture.ws.list(TicketFilter()).total == before + 1)
+            let other = try await browser.post("/intake", [("category", "consult"), ("source", "online"), ("entity", "桥圩镇五金店"), ("summary", "如何办理食品经营许可")])
+            #expect(other.status == .seeOther)
+        }
+    }
+
+    @Test func searchFindsTicketsByCodeEntityAndPhone() async throws {
+        let fixture = try await DeskFixture()
+        defer { fixture.remove() }
+        try await fixture.desk(fixture.ws).test(.router) { client in
+            let browser = try await DeskBrowser.signIn(client, as: "王五")
+            for query in [fixture.code, "好味", "4331430"] {
+                let page = try await browser.get("/search?q=\(DeskBrowser.encode(query))")
+                #expect(page.text.contains("找到 1 件"), "query \(query)")
+            }
+            #expect(try await browser.get("/search?q=%25").text.contains("找到 0 件"))
+        }
+    }
+
+    @Test func thePrintedSheetHoldsTheFactsAndTheTimelineOnA4() async throws {
+        let fixture = try await DeskFixture()
+        defer { fixture.remove() }
+        try await fixture.desk(fixture.dx).test(.router) { client in
+            let browser = try await DeskBrowser.signIn(client, as: "李四")
+            let sheet = try await browser.get("/tickets/\(fixture.code)/print")
+            #expect(sheet.status == .ok)
+            #expect(sheet.text.contains("@page{size:A4"))
+            #expect(sheet.text.contains("门店前道路施工三个月未完工"))
+            #expect(sheet.text.contains("经办人"))
+        }
+    }
+
+    @Test func theSyncButtonWithTheHubDownFailsAtOnceAndThePageSaysWorkIsKept() async throws {
+        let fixture = try await DeskFixture()
+        defer { fixture.remove() }
+        // A hub address nothing listens on.
+        try fixture.dx.store.setRemote(hubURL: "http://127.0.0.1:9", token: fixture.tokens["DX"]!)
+        try fixture.dx.perform(.sign, on: fixture.code)
+        try await fixture.desk(fixture.dx).test(.router) { client in
+            let browser = try await DeskBrowser.signIn(client, as: "李四")
+            let started = Date()
+            let synced = try await browser.post("/sync", [("return", "/tickets/\(fixture.code)")])
+            #expect(Date().timeIntervalSince(started) < 2)
+            #expect(synced.headers[.location] == "/tickets/\(fixture.code)?sync=failed")
+            let page = try await browser.get("/tickets/\(fixture.code)?sync=failed")
+            #expect(page.text.contains("class=\"syncbar offline\""))
+            #expect(page.text.contains("工作照常保存在本机"))
+            #expect(page.text.contains("连不上中心"))
+            #expect(page.text.contains("未发送 1 条"))
+            // The return path cannot lead elsewhere.
+            let away = try await browser.post("/sync", [("return", "//evil.example/x")])
+            #expect(away.headers[.location] == "/?sync=failed")
+        }
+    }
+
+    @Test func aDeskOffLoopbackNeedsAPasswordAndAWrongOneSignsNobodyIn() async throws {
+        let fixture = try await DeskFixture()
+        defer { fixture.remove() }
+        #expect(throws: DeskError.passwordRequired(host: "0.0.0.0")) {
+            _ = try DeskApplication(store: fixture.dx.store, host: "0.0.0.0", software: "test")
+        }
+        try await fixture.desk(fixture.dx, password: "柜台口令", host: "0.0.0.0").test(.router) { client in
+            let wrong = try await DeskBrowser.signIn(client, as: "李四", password: "nope")
+            #expect(wrong.cookie.isEmpty)
+            let right = try await DeskBrowser.signIn(client, as: "李四", password: "柜台口令")
+            #expect(try await right.get("/").text.contains("待签收"))
+        }
+    }
+}
