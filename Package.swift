@@ -122,8 +122,9 @@ let package = Package(
         .executableTarget(
             name: "GongdanBench",
             dependencies: [
-                "GongdanCore", "GongdanStore", "GongdanNode", "GongdanHub", "GongdanTesting",
+                "GongdanCore", "GongdanStore", "GongdanNode", "GongdanHub", "GongdanDesk", "GongdanTesting",
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -134,7 +135,7 @@ let package = Package(
         .testTarget(
             name: "GongdanStoreTests",
             // GongdanCLI: the crash tests kill real `gongdan` processes.
-            dependencies: ["GongdanCore", "GongdanStore", "GongdanNode", "GongdanTesting", "GongdanCLI",
+            dependencies: ["GongdanCore", "GongdanStore", "GongdanNode", "GongdanSync", "GongdanTesting", "GongdanCLI",
                            .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),

@@ -13,6 +13,7 @@ import GongdanStore
 /// - with `--sections dashboard`, the response time of the hub's web dashboard (``DashboardBench``).
 /// - the cost of re-deciding pushed events (``JudgingBench``, section `judging`).
 /// - with `--sections logins`, `/healthz` latency while wrong dashboard logins are in flight (``LoginBench``).
+/// - with `--sections desk`, the desk's to-do and ticket pages and appends to a long ticket (``DeskBench``).
 @main
 struct GongdanBench {
     static func main() async throws {
@@ -30,6 +31,7 @@ struct GongdanBench {
         if options.sections.contains("views") { try ViewsBench(options: options).run() }
         if options.sections.contains("dashboard") { try await DashboardBench(options: options).run() }
         if options.sections.contains("logins") { try await LoginBench(options: options).run() }
+        if options.sections.contains("desk") { try await DeskBench(options: options).run() }
     }
 
     /// The storage and whole-process figures on a replica of `--tickets` tickets.
@@ -153,7 +155,7 @@ struct BenchOptions {
             case "--dashboard-hub": dashboardHub = value
             case "--logins": logins = max(1, Int(value) ?? logins)
             default:
-                throw BenchError("unknown option \(flag): use --tickets N --runs R --batch B --dir PATH --gongdan PATH --push-events N --sync-events N --view-tickets N --sections store,sync,judging,views,dashboard,logins --dashboard-hub PATH --logins N")
+                throw BenchError("unknown option \(flag): use --tickets N --runs R --batch B --dir PATH --gongdan PATH --push-events N --sync-events N --view-tickets N --sections store,sync,judging,views,dashboard,logins,desk --dashboard-hub PATH --logins N")
             }
         }
     }

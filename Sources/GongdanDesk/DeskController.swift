@@ -66,7 +66,7 @@ struct DeskController: Sendable {
                 let units = try await queue.run { try clerk.service.unitNames() }
                 return try await page(clerk, path: "/", title: l.pick("待办", "To do"),
                                       content: TodoPage(language: l, list: list, units: units).content,
-                                      flash: flash(request))
+                                      flash: flash(request), error: warning(request))
             }
         }
         router.get("intake") { request, _ in
@@ -91,7 +91,7 @@ struct DeskController: Sendable {
         router.get("tickets/:code") { request, context in
             try await signedIn(request) { clerk in
                 let code = try context.parameters.require("code")
-                return try await ticketPage(clerk, code: code, flash: flash(request))
+                return try await ticketPage(clerk, code: code, flash: flash(request), error: warning(request))
             }
         }
         router.get("tickets/:code/print") { request, context in
@@ -295,6 +295,14 @@ struct DeskController: Sendable {
             let changed = query.get("changed").flatMap(Int.init) ?? 0
             return changed > 0 ? l.pick("已同步，\(changed) 件工单有变化。", "Synced; \(changed) ticket(s) changed.")
                 : l.pick("已同步，没有新的变化。", "Synced; nothing new.")
+        default:
+            return nil
+        }
+    }
+
+    /// What the last sync press could not do, shown as a warning.
+    func warning(_ request: Request) -> String? {
+        switch request.uri.queryParameters.get("sync") {
         case "failed":
             return l.pick("这次没能同步（原因见上方）。工作都保存在本机，稍后再点「同步」。", "The sync failed (see above). Work is kept here; press Sync again later.")
         case "busy":

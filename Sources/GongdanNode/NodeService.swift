@@ -96,8 +96,7 @@ public struct NodeService: Sendable {
     /// derived one.
     public func detail(of code: String) throws -> TicketDetail {
         let code = TicketCode.normalized(code)
-        let events = try store.events(ofTicket: code)
-        guard let state = TicketFold.fold(events) else { throw TicketError.unknownTicket(code) }
+        guard let (state, events) = try store.ticketWithHistory(code) else { throw TicketError.unknownTicket(code) }
         return TicketDetail(state: state, events: events.map(\.withoutLegacyQueryCode), units: try unitNames(),
                             queryCode: try queryCode(for: code))
     }

@@ -62,7 +62,7 @@ extension ReplicaStore {
             }
             for ticket in order {
                 let stored = try Self.events(db, ticket: ticket, storedUpTo: storedBefore)
-                if let state = TicketFold.fold(stored + fresh[ticket]!, policy: policy) { try Self.writeProjection(db, state) }
+                if let state = TicketFold.fold(stored + fresh[ticket]!, policy: policy) { try Self.recordFold(db, state) }
             }
             try db.execute(sql: "UPDATE node SET last_seq = ?, last_hash = ?, hlc = ? WHERE id = 1",
                            arguments: [seq, previous, latest.packed])

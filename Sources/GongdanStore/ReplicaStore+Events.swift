@@ -135,7 +135,7 @@ extension ReplicaStore {
             let batchEvents = try SealedOpenings.open(db, fresh[ticket]!, ticket: ticket)
             if let state = TicketFold.fold(stored + batchEvents, policy: policy) {
                 let before = try String.fetchOne(statusBefore, arguments: [ticket]).flatMap(TicketStatus.init(rawValue:))
-                try Self.writeProjection(db, state)
+                try Self.recordFold(db, state)
                 changes.append(TicketChange(code: ticket, before: before, after: state.status))
             }
         }
@@ -153,6 +153,16 @@ extension ReplicaStore {
     /// The ticket's events in the order the fold applies them.
     public func events(ofTicket code: String) throws -> [TicketEvent] {
         try db.read { db in TicketFold.causalOrder(try Self.events(db, ticket: code)) }
+    }
+
+    /// The ticket's state and its events in fold order, read together; nil when the replica has no such ticket.
+    public func ticketWithHistory(_ code: String) throws -> (state: TicketState, events: [TicketEvent])? {
+        try db.read { db in
+            let events = TicketFold.causalOrder(try Self.events(db, ticket: code))
+            let stored = try FoldedStates.read(db, code: code)
+            guard let state = try stored ?? TicketFold.fold(events, policy: Self.districtPolicy(db)) else { return nil }
+            return (state, events)
+        }
     }
 
     /// The ticket's state, folded from its events; nil when the replica has no such ticket.
@@ -210,7 +220,8 @@ extension ReplicaStore {
     }
 
     static func ticketState(_ db: Database, code: String) throws -> TicketState? {
-        TicketFold.fold(try events(db, ticket: code), policy: try districtPolicy(db))
+        if let stored = try FoldedStates.read(db, code: code) { return stored }
+        return TicketFold.fold(try events(db, ticket: code), policy: try districtPolicy(db))
     }
 
     /// Appends one event of this node: next seq, next hybrid clock reading, the ticket's clock
@@ -251,7 +262,7 @@ extension ReplicaStore {
         } else {
             throw TicketError.unknownTicket(ticket)
         }
-        try writeProjection(db, state)
+        try recordFold(db, state)
         return (event, state)
     }
 }

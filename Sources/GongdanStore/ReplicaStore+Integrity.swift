@@ -4,7 +4,7 @@ import GongdanCore
 extension ReplicaStore {
     /// Checks the invariants a crash must never break: every ticket with events has a projection
     /// that accounts for all of them; this node's own events are numbered 1…last_seq without gaps;
-    /// SQLite's own integrity check passes. Returns the problems found (empty when sound).
+    /// a long ticket's stored state is what a full fold of its events gives; SQLite's own integrity check passes. Returns the problems found (empty when sound).
     public func integrityProblems() throws -> [String] {
         try db.read { db in
             var problems: [String] = []
@@ -31,7 +31,7 @@ extension ReplicaStore {
                     problems.append("own events: \(n) stored, highest seq \(top), counter \(lastSeq) — they should all be equal")
                 }
             }
-            return problems + (try SealedOpenings.problems(db))
+            return problems + (try SealedOpenings.problems(db)) + (try FoldedStates.problems(db, policy: try Self.districtPolicy(db)))
         }
     }
 }

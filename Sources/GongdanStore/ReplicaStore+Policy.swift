@@ -127,7 +127,7 @@ extension ReplicaStore {
         var folded = 0
         for code in codes.sorted() {
             guard let state = TicketFold.fold(try events(db, ticket: code), policy: policy) else { continue }
-            try writeProjection(db, state)
+            try recordFold(db, state)
             folded += 1
         }
         return folded

@@ -3,7 +3,14 @@ import GRDB
 import GongdanCore
 
 extension ReplicaStore {
-    /// Writes a ticket's projection row (and the units it involves) from its folded state.
+    /// On a replica: writes a ticket's projection row and, when its history is long, the folded state itself
+    /// (``FoldedStates``), in the caller's transaction. Every fold of a replica records its result here.
+    static func recordFold(_ db: Database, _ state: TicketState) throws {
+        try FoldedStates.write(db, state)
+        try writeProjection(db, state)
+    }
+
+    /// Writes a ticket's projection row (and the units it involves) from its folded state (replica and hub).
     static func writeProjection(_ db: Database, _ state: TicketState) throws {
         let statement = try db.cachedStatement(sql: """
             INSERT OR REPLACE INTO tickets (

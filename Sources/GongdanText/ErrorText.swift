@@ -126,7 +126,7 @@ public struct ErrorText: Sendable {
             "中心登记的节点 \(node) 的角色是 \(hubSays)，不是 \(configured)：请改用 --role \(hubSays)，或请中心管理员重新登记"
         case .unreachable(let url, let reason):
             "连不上中心 \(url)（\(chinese(reason))）。本机的工作照常进行，未发送的事件保存在本机，"
-                + "下次 gongdan sync 时发送。请检查网络和中心是否在运行，稍后再试"
+                + "下次同步时发送。请检查网络和中心是否在运行，稍后再试"
         case .answerNotSigned(let url, let fingerprint):
             "来自 \(url) 的答复没有本节点记下的中心密钥（指纹 \(fingerprint)）的有效签名：它在途中被改动过，或者答复的不是本区中心。"
                 + "答复的内容一概没有保存。请检查到中心的网络；若中心确实重装并换了密钥，请向中心管理员索取密钥（gongdan hub info），再运行 gongdan remote set 网址 --token 令牌 --hub-key 密钥"

@@ -30,7 +30,7 @@ struct BackupRestoreTests {
         let summary = try service.store.backup(to: directory.path("ws-backup.sqlite"), replacing: false)
 
         #expect(summary.kind == .replica && summary.node == "WS" && summary.events == 3 && summary.lastSeq == 3)
-        #expect(summary.integrity == "ok" && summary.schema.hasPrefix("v10") && summary.bytes > 0)
+        #expect(summary.integrity == "ok" && summary.schema.hasPrefix("v11") && summary.bytes > 0)
         #expect(!FileManager.default.fileExists(atPath: directory.path("ws-backup.sqlite-wal")))
         let copy = try ReplicaStore(path: directory.path("ws-backup.sqlite"))
         #expect(try copy.ticket("WS-26-0003") == service.store.ticket("WS-26-0003"))

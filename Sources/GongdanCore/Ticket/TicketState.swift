@@ -1,7 +1,7 @@
 import Foundation
 
 /// A ticket as its events make it: the deterministic fold of its history (see `TicketFold`).
-public struct TicketState: Hashable, Sendable, Encodable {
+public struct TicketState: Hashable, Sendable, Codable {
     /// A reply a unit made; kept even when the ticket had concurrently been taken from that unit.
     public struct Reply: Hashable, Sendable, Codable {
         public var unit: String

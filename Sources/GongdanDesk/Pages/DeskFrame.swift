@@ -33,7 +33,7 @@ struct DeskFrame: Sendable {
         var nav = ""
         if clerk != nil {
             nav = """
-                <nav aria-label="\(l.pick("主菜单", "Main menu"))"><a href="/">\(l.pick("待办", "To do"))</a><a href="/intake">\(l.pick("新建工单", "New ticket"))</a>\
+                <nav aria-label="\(l.pick("主菜单", "Main menu"))"><a href="/"\(current("/"))>\(l.pick("待办", "To do"))</a><a href="/intake"\(current("/intake"))>\(l.pick("新建工单", "New ticket"))</a>\
                 <form method="get" action="/search" role="search"><label for="q" class="sr">\(l.pick("搜索工单", "Search tickets"))</label>\
                 <input type="search" id="q" name="q" placeholder="\(l.pick("编号、经营主体或电话", "Code, entity or phone"))">\
                 <button type="submit">\(l.pick("搜索", "Search"))</button></form></nav>
@@ -45,6 +45,9 @@ struct DeskFrame: Sendable {
         let body = "<a class=\"skip\" href=\"#main\">\(l.pick("跳到正文", "Skip to content"))</a>\(header)\(nav)\(bar)<main id=\"main\">\(notice)\(content)</main>"
         return HTMLPage.page(title: "\(title) · \(l.pick("工单办理台", "Gongdan desk"))", body: body, extraStyle: Self.style, language: l.pick("zh-CN", "en"))
     }
+
+    /// `aria-current` on the menu's link to this page.
+    private func current(_ link: String) -> String { path == link ? " aria-current=\"page\"" : "" }
 
     /// The sync bar: online or offline since when, unsent events, the last error, the "同步" button.
     private func syncBar(_ sync: SyncSettings) -> String {
@@ -78,10 +81,13 @@ struct DeskFrame: Sendable {
     }
 
     static let style = """
-        header h1 a{color:#fff;text-decoration:none}header h1 small{font-size:13px;font-weight:normal;opacity:.9}
+        header h1 a,header h1 a:visited{color:#fff;text-decoration:none}header h1 small{font-size:13px;font-weight:normal;opacity:.9}
         header .who{margin-right:8px}
         nav{display:flex;flex-wrap:wrap;gap:6px 16px;align-items:center;padding:8px 24px;background:#fff;border-bottom:1px solid #dde3ea}
-        nav a{font-size:15px}nav form{display:flex;gap:6px;margin-left:auto}nav input{padding:6px;font-size:15px;width:220px}
+        nav a{font-size:15px}nav a[aria-current]{font-weight:bold;text-decoration:none;color:#1d2733}
+        nav form{display:flex;gap:6px;margin-left:auto}nav input[type=search]{padding:6px;font-size:15px;width:220px}
+        main{max-width:none}h2 a,h2 span,button{white-space:nowrap}small{display:block;margin:2px 0 4px}
+        a:visited{color:#1a4f8b}a{color:#1a4f8b}
         nav button,.syncbar button{margin:0;padding:6px 14px}
         .syncbar{margin:12px 24px 0;display:flex;flex-wrap:wrap;gap:6px 16px;align-items:center;padding:8px 16px}
         .syncbar p{margin:0;flex:1 1 300px}.syncbar form{margin:0}
@@ -100,7 +106,7 @@ struct DeskFrame: Sendable {
         dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:4px 14px;margin:0}dl.facts dt{color:#52606d}dl.facts dd{margin:0}
         td a{white-space:nowrap}
         @media (max-width:640px){
-          header{padding:10px 12px;flex-wrap:wrap;gap:6px}main{padding:12px}nav{padding:8px 12px}nav form{margin-left:0;width:100%}nav input{flex:1;width:auto}
+          header{padding:10px 12px;flex-wrap:wrap;gap:6px}main{padding:12px}nav{padding:8px 12px}nav form{margin-left:0;width:100%}nav input[type=search]{flex:1;width:auto}
           .syncbar{margin:10px 12px 0}
           table.list thead{display:none}table.list tr{display:block;border-bottom:1px solid #dde3ea;padding:6px 0}
           table.list td{display:block;border:0;padding:2px 0}table.list td[data-label]::before{content:attr(data-label) "：";color:#52606d}

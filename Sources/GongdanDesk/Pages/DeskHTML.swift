@@ -28,18 +28,18 @@ enum DeskHTML {
         case .number(let range):
             return "<label for=\"\(id)\">\(e(field.label))\(mark)</label><input type=\"number\" id=\"\(id)\" name=\"\(field.name)\" min=\"\(range.lowerBound)\" max=\"\(range.upperBound)\" value=\"\(e(value ?? ""))\"\(required)\(described)>\(hint)"
         case .choice(let options):
-            let radios = options.enumerated().map { index, option in
+            let radios = options.enumerated().map { (index, option) -> String in
                 let checked = option.value == value ? " checked" : ""
                 return "<label class=\"inline\"><input type=\"radio\" name=\"\(field.name)\" value=\"\(e(option.value))\"\(index == 0 ? required : "")\(checked)> \(e(option.label))</label>"
             }.joined()
             return "<fieldset><legend>\(e(field.label))\(mark)</legend>\(radios)</fieldset>\(hint)"
         case .unit:
-            let choices = units.map { unit in
+            let choices = units.map { (unit) -> String in
                 "<option value=\"\(e(unit.code))\"\(unit.code == value ? " selected" : "")>\(e(unit.name))（\(e(unit.code))）</option>"
             }.joined()
             return "<label for=\"\(id)\">\(e(field.label))\(mark)</label><select id=\"\(id)\" name=\"\(field.name)\"\(required)><option value=\"\">\(l.pick("— 请选择 —", "— choose —"))</option>\(choices)</select>\(hint)"
         case .units:
-            let boxes = units.map { unit in
+            let boxes = units.map { (unit) -> String in
                 "<label class=\"inline\"><input type=\"checkbox\" name=\"\(field.name)\" value=\"\(e(unit.code))\"> \(e(unit.name))</label>"
             }.joined()
             return "<fieldset><legend>\(e(field.label))</legend>\(boxes)</fieldset>"

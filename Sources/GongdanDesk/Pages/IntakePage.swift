@@ -27,7 +27,7 @@ struct IntakePage: Sendable {
             }
             html += "</ul><p>\(l.pick("若是重复反映，请到原工单记录进展（工作站可把新工单合并进去）；若不是，勾选下面的“不是重复”后再提交。", "If it repeats one, note progress on that ticket; if not, tick \"not a repeat\" below and submit again."))</p></div>"
         }
-        html += "<form method=\"post\" action=\"/tickets/new\">\(DeskHTML.csrf(csrf))"
+        html += "<form method=\"post\" action=\"/intake\">\(DeskHTML.csrf(csrf))"
         for field in form.fields {
             html += DeskHTML.field(field, idPrefix: "new", value: filled?.text(field.name), language: l)
         }

@@ -49,7 +49,8 @@ struct TodoPage: Sendable {
         let limitColumn: String = switch section.queue {
         case .toSign: l.pick("签收期限", "Sign by")
         case .hotlineIntake: l.pick("受理时限", "Intake limit")
-        default: l.pick("办结期限", "Deadline")
+        case .handling, .replyRejected, .extensionRequests: l.pick("办结期限", "Deadline")
+        case .toDispatch, .returned, .toReview, .toEvaluate, .toEscalate: l.pick("受理时间", "Taken in")
         }
         let headers = [l.pick("编号", "Code"), l.pick("诉求", "Summary"), l.pick("经营主体", "Entity"), l.pick("承办", "Unit"), limitColumn]
         var html = "<section aria-labelledby=\"q-\(section.queue.rawValue)\"><h2 id=\"q-\(section.queue.rawValue)\">\(e(title))<span>\(l.pick("共 \(section.page.total) 件", "\(section.page.total) ticket(s)"))</span></h2>"
@@ -58,9 +59,11 @@ struct TodoPage: Sendable {
             let limit: Date? = switch section.queue {
             case .toSign: ticket.signBy
             case .hotlineIntake: ticket.intakeDeadline
-            default: ticket.deadline
+            case .handling, .replyRejected, .extensionRequests: ticket.deadline
+            case .toDispatch, .returned, .toReview, .toEvaluate, .toEscalate: nil
             }
-            let when = limit.map { "\(e(TimeText.deadline($0)))<br>\(DeskHTML.countdown(list.countdown(to: $0), language: l))" } ?? "—"
+            let when = limit.map { "\(e(TimeText.deadline($0)))<br>\(DeskHTML.countdown(list.countdown(to: $0), language: l))" }
+                ?? e(TimeText.instant(ticket.createdAt))
             var unit = ticket.lead.map { labels.unit($0, units) } ?? "—"
             if let days = ticket.pendingExtensionDays { unit += l.pick("（申请延期 \(days) 个工作日）", " (asks \(days) more working days)") }
             html += "<tr><td data-label=\"\(e(headers[0]))\">\(DeskHTML.ticketLink(ticket.code))</td><td data-label=\"\(e(headers[1]))\">\(e(ticket.summary))</td>"
