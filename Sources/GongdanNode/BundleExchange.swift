@@ -26,7 +26,7 @@ public struct BundleExchange: Sendable {
     /// The bundle of every event the hub has not acknowledged, in signed batches of at most
     /// `batchSize`, with the node's pull cursor. Exporting again before a reply comes back writes
     /// the same events again (and any new ones): the hub takes each event once.
-    public func export(now: Date, batchSize: Int = SyncLimits.default.maxPushEvents) throws -> Export {
+    public func export(now: Date, batchSize: Int = SyncLimits.default.maxPushEvents, progress: ProgressReporter? = nil) throws -> Export {
         let identity = try store.requireIdentity()
         let settings = try store.syncSettings()
         guard let token = settings.token else { throw SyncClientError.notConfigured }
@@ -36,6 +36,7 @@ public struct BundleExchange: Sendable {
             pushes.append(try batch.request())
             events += batch.bodies.count
             seq = batch.lastSeq
+            progress?(WorkProgress(.export, done: Int64(events), total: settings.unsent))
         }
         let bundle = SyncBundle(.init(kind: .push, node: identity.code, createdAt: now, cursor: settings.cursor, pushes: pushes))
         return Export(file: try bundle.encoded(credentialHash: EventChain.hash(bytes: Array(token.utf8))), events: events,
@@ -59,7 +60,7 @@ public struct BundleExchange: Sendable {
     /// pages in order, each with its cursor in one transaction, exactly as a pull would, after taking
     /// the district policy the reply carries. A reply
     /// imported twice, or an older one after a newer, changes nothing.
-    public func importReply(_ file: Data, now: Date) throws -> Import {
+    public func importReply(_ file: Data, now: Date, progress: ProgressReporter? = nil) throws -> Import {
         let identity = try store.requireIdentity()
         let pinned = try store.syncSettings()
         guard let token = pinned.token else { throw SyncClientError.notConfigured }
@@ -81,10 +82,12 @@ public struct BundleExchange: Sendable {
         let hubHas = bundle.payload.results.map(\.hubHas).max() ?? 0
         if hubHas > settings.hubHas { try store.acknowledgePush(hubHas: min(hubHas, settings.lastSeq)) }
         var pulled = 0, held = 0
+        let total = Int64(bundle.payload.pages.reduce(0) { $0 + $1.events.count })
         for page in bundle.payload.pages {
             let outcome = try store.applyPull(page, at: now)
             pulled += outcome.inserted
             held += outcome.duplicates
+            progress?(WorkProgress(.importBundle, done: Int64(pulled + held), total: total))
         }
         try store.recordSyncAttempt(at: now, error: nil)
         return Import(hubHas: max(hubHas, settings.hubHas), pulled: pulled, alreadyHeld: held,

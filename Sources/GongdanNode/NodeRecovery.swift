@@ -21,6 +21,8 @@ public struct NodeRecovery: Sendable {
     public let hubKey: String?
     public let software: String
     public let now: @Sendable () -> Date
+    /// Told how many events the rebuild has fetched.
+    public var progress: ProgressReporter?
 
     public init(store: ReplicaStore, transport: any SyncTransport, hubURL: String, token: String, hubCA: String? = nil,
                 hubKey: String? = nil, software: String, now: @escaping @Sendable () -> Date = Date.init) {
@@ -55,7 +57,11 @@ public struct NodeRecovery: Sendable {
         try store.requireResync(.recovered)
         let report = RecoveryReport(node: identity.code, hubHas: state.hubHas, lastContact: state.lastContact, recoveredAt: now())
         try store.saveRecovery(report)
-        let sync = try await SyncSession(store: store, transport: transport, software: software, now: now).run()
+        var session = SyncSession(store: store, transport: transport, software: software, now: now)
+        if let report = progress {
+            session.progress = { step in report(WorkProgress(.recover, done: step.done, total: step.total)) }
+        }
+        let sync = try await session.run()
         return Outcome(identity: identity, report: report, sync: sync)
     }
 }

@@ -52,7 +52,7 @@ extension NodeService {
     /// interruption picks up where it stopped); rows already taken in are reported as existing.
     ///
     /// Only the workstation takes in hotline tickets; any other node gets `invalidInput`.
-    public func importHotline(csv text: String) throws -> HotlineImportReport {
+    public func importHotline(csv text: String, progress: ProgressReporter? = nil) throws -> HotlineImportReport {
         let identity = try store.requireIdentity()
         guard identity.role == .workstation else {
             throw TicketError.invalidInput("only the workstation imports 12345 hotline exports; this node is a \(identity.role.rawValue) (hotline tickets dispatched to it arrive by `gongdan sync`)")
@@ -84,10 +84,11 @@ extension NodeService {
             report.problems.sort { $0.line < $1.line }
             return report
         }
-        for row in fresh {
+        for (index, row) in fresh.enumerated() {
             let state = try createTicket(row.request)
             report.created.append(.init(line: row.line, order: row.order, ticket: state.code,
                                         queryCode: try queryCode(for: state.code)))
+            progress?(WorkProgress(.csvImport, done: Int64(index + 1), total: Int64(fresh.count)))
         }
         return report
     }

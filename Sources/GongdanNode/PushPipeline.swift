@@ -25,18 +25,25 @@ public struct PushPipeline: Sendable {
         public var hubHas: Int64
     }
 
-    public init(store: ReplicaStore, transport: any SyncTransport, batchLimit: Int, software: String, depth: Int = 3) {
+    /// Told after each answer how many of the events to push the hub holds.
+    public let progress: ProgressReporter?
+
+    public init(store: ReplicaStore, transport: any SyncTransport, batchLimit: Int, software: String, depth: Int = 3,
+                progress: ProgressReporter? = nil) {
         self.store = store
         self.transport = transport
         self.batchLimit = batchLimit
         self.software = software
         self.depth = max(1, depth)
+        self.progress = progress
     }
 
     /// Pushes everything after `hubHas`; stops early when the hub stops advancing.
     public func run(hubHas start: Int64) async throws -> Outcome {
         var outcome = Outcome(hubHas: start)
         try store.acknowledgePush(hubHas: start)
+        let last = try store.lastSeq()
+        if last > start { progress?(WorkProgress(.push, done: 0, total: last - start)) }
         let transport = transport
         var inFlight: [(batch: OutgoingPush, answer: Task<PushResponse, any Error>)] = []
         defer { for sent in inFlight { sent.answer.cancel() } }
@@ -63,6 +70,7 @@ public struct PushPipeline: Sendable {
                 response = try await transport.push(again)
             }
             guard try take(response, into: &outcome) else { return outcome }
+            if last > start { progress?(WorkProgress(.push, done: min(outcome.hubHas, last) - start, total: last - start)) }
         }
         return outcome
     }

@@ -15,6 +15,8 @@ public struct SyncSession: Sendable {
     public let software: String
     /// The words a failure is recorded with for `gongdan status` and the desk (the clerk's language).
     public let describeError: @Sendable (any Error) -> String
+    /// Told of the push's and the pull's progress (a terminal's progress bar).
+    public var progress: ProgressReporter?
 
     public init(store: ReplicaStore, transport: any SyncTransport, software: String,
                 now: @escaping @Sendable () -> Date = Date.init,
@@ -80,7 +82,7 @@ public struct SyncSession: Sendable {
         // Three pushes in flight when the hub keeps a node's pushes in order (1.3 over HTTP).
         let depth = transport.pipelinesPushes && state.protocol >= .deferredFolding ? 3 : 1
         let pushed = try await PushPipeline(store: store, transport: transport, batchLimit: state.limits.maxPushEvents,
-                                            software: software, depth: depth).run(hubHas: state.hubHas)
+                                            software: software, depth: depth, progress: progress).run(hubHas: state.hubHas)
         report.pushed += pushed.pushed
         report.duplicates += pushed.duplicates
         report.conflicts += pushed.conflicts
@@ -113,6 +115,7 @@ public struct SyncSession: Sendable {
             report.conflicts += page.conflicts ?? []
             report.pulled += outcome.inserted
             report.pages += 1
+            progress?(WorkProgress(.pull, done: Int64(report.pulled)))
             cursor = max(cursor, page.cursor)
         }
         report.cursor = cursor

@@ -16,7 +16,9 @@ import Darwin
 /// The copy and any folder made for it are owner-only (``PrivateFiles``).
 enum DatabaseBackup {
     /// Copies `source` to a new file at `path`; an existing file is replaced only when `replacing`.
-    static func write(from source: DatabaseQueue, to path: String, replacing: Bool) throws {
+    /// `progress` (with its stage) is told of the pages copied, 1,024 at a time.
+    static func write(from source: DatabaseQueue, to path: String, replacing: Bool,
+                      progress: (stage: WorkProgress.Stage, report: ProgressReporter)? = nil) throws {
         let target = URL(fileURLWithPath: path).standardizedFileURL
         if FileManager.default.fileExists(atPath: target.path), !replacing { throw BackupError.targetExists(path: path) }
         let directory = target.deletingLastPathComponent()
@@ -25,7 +27,13 @@ enum DatabaseBackup {
             try PrivateFiles.prepareFile(atPath: temporary.path)
             let destination = try DatabaseQueue(path: temporary.path)
             do {
-                try source.backup(to: destination)
+                if let progress {
+                    try source.backup(to: destination, pagesPerStep: 1024) { step in
+                        progress.report(WorkProgress(progress.stage, done: Int64(step.completedPageCount), total: Int64(step.totalPageCount)))
+                    }
+                } else {
+                    try source.backup(to: destination)
+                }
                 try destination.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = DELETE") }
                 try destination.close()
             } catch {
@@ -107,7 +115,7 @@ enum DatabaseBackup {
     /// (UTC; its `-wal` and `-shm` files with it). Returns the backup's summary and where the
     /// replaced database went. The caller opens the result with its store, which migrates it forward.
     static func restore(from backupPath: String, to path: String, kind: BackupSummary.Kind, replacing: Bool,
-                        now: Date) throws -> (summary: BackupSummary, replaced: String?) {
+                        now: Date, progress: ProgressReporter? = nil) throws -> (summary: BackupSummary, replaced: String?) {
         let summary = try inspect(path: backupPath, expecting: kind)
         let target = URL(fileURLWithPath: path).standardizedFileURL.path
         let exists = FileManager.default.fileExists(atPath: target)
@@ -120,7 +128,7 @@ enum DatabaseBackup {
         do {
             let source = try DatabaseQueue(path: backupPath, configuration: config)
             defer { try? source.close() }
-            try write(from: source, to: staged, replacing: false)
+            try write(from: source, to: staged, replacing: false, progress: progress.map { (.restore, $0) })
         } catch let error as BackupError {
             throw error
         } catch {

@@ -11,17 +11,17 @@ extension ReplicaStore {
     /// ```swift
     /// let summary = try replica.backup(to: "/media/usb/DX-1202.sqlite", replacing: false)
     /// ```
-    public func backup(to path: String, replacing: Bool) throws -> BackupSummary {
-        try DatabaseBackup.write(from: db, to: path, replacing: replacing)
+    public func backup(to path: String, replacing: Bool, progress: ProgressReporter? = nil) throws -> BackupSummary {
+        try DatabaseBackup.write(from: db, to: path, replacing: replacing, progress: progress.map { (.backup, $0) })
         return try DatabaseBackup.inspect(path: path)
     }
 
     /// Puts a replica backup in place of the replica at `path` (kept as `PATH.replaced-…` when it
     /// exists and `replacing`; refused otherwise), opens it — migrating it forward — and marks it
     /// to sync before it records new events (``ResyncReason/restored``).
-    public static func restore(from backupPath: String, to path: String, replacing: Bool, now: Date) throws -> RestoreOutcome {
+    public static func restore(from backupPath: String, to path: String, replacing: Bool, now: Date, progress: ProgressReporter? = nil) throws -> RestoreOutcome {
         let (summary, replaced) = try DatabaseBackup.restore(from: backupPath, to: path, kind: .replica,
-                                                             replacing: replacing, now: now)
+                                                             replacing: replacing, now: now, progress: progress)
         let store = try ReplicaStore(path: path)
         try store.requireResync(.restored)
         let identity = try store.db.read { db in

@@ -23,7 +23,9 @@ struct BackupCommand: GongdanCommand {
     func run() throws {
         let context = try global.context()
         let service = try context.openService()
-        let summary = try service.store.backup(to: out, replacing: force)
+        let bar = TerminalProgress(language: context.language, json: context.json)
+        let summary = try service.store.backup(to: out, replacing: force, progress: bar.reporter)
+        bar.finish()
         if context.json {
             try Console.json(summary)
         } else {

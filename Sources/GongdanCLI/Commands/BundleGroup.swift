@@ -39,7 +39,9 @@ struct BundleExportCommand: GongdanCommand {
     func run() throws {
         let context = try global.context()
         let service = try context.openService()
-        let export = try BundleExchange(store: service.store, software: GongdanVersion.current).export(now: service.now())
+        let bar = TerminalProgress(language: context.language, json: context.json)
+        let export = try BundleExchange(store: service.store, software: GongdanVersion.current).export(now: service.now(), progress: bar.reporter)
+        bar.finish()
         try OutputFile.write(export.file, to: out, replacing: force)
         if context.json {
             try Console.json(View(file: out, events: export.events, batches: export.batches, cursor: export.cursor))
@@ -75,8 +77,10 @@ struct BundleImportCommand: GongdanCommand {
         let context = try global.context()
         let service = try context.openService()
         let data = try OutputFile.read(file, limit: SyncBundle.maxFileBytes)
+        let bar = TerminalProgress(language: context.language, json: context.json)
         let outcome = try BundleExchange(store: service.store, software: GongdanVersion.current)
-            .importReply(data, now: service.now())
+            .importReply(data, now: service.now(), progress: bar.reporter)
+        bar.finish()
         let unsent = try service.store.syncSettings().unsent
         if context.json {
             try Console.json(View(hubHas: outcome.hubHas, pulled: outcome.pulled, alreadyHeld: outcome.alreadyHeld,

@@ -22,7 +22,9 @@ struct HubBackupCommand: ParsableCommand {
 
     func run() throws {
         let context = try options.context()
-        let summary = try context.openStore().backup(to: out, replacing: force)
+        let bar = TerminalProgress(language: context.language, json: context.json)
+        let summary = try context.openStore().backup(to: out, replacing: force, progress: bar.reporter)
+        bar.finish()
         if context.json {
             try Console.json(summary)
         } else {

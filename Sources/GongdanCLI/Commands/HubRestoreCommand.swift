@@ -22,7 +22,9 @@ struct HubRestoreCommand: ParsableCommand {
 
     func run() throws {
         let context = try options.context()
-        let outcome = try HubStore.restore(from: from, to: context.dbPath, replacing: force, now: context.now)
+        let bar = TerminalProgress(language: context.language, json: context.json)
+        let outcome = try HubStore.restore(from: from, to: context.dbPath, replacing: force, now: context.now, progress: bar.reporter)
+        bar.finish()
         if context.json {
             try Console.json(outcome)
         } else {

@@ -28,9 +28,12 @@ struct InitRecovery {
 
     func run() throws {
         guard let url = URL(string: hub) else { throw SyncClientError.notConfigured }
-        let recovery = NodeRecovery(store: service.store, transport: HTTPSyncTransport(baseURL: url, token: token, hubCA: hubCA),
+        var recovery = NodeRecovery(store: service.store, transport: HTTPSyncTransport(baseURL: url, token: token, hubCA: hubCA),
                                     hubURL: hub, token: token, hubCA: hubCA?.pem, hubKey: hubKey, software: GongdanVersion.current, now: service.now)
-        let outcome = try AsyncBridge.run { try await recovery.run() }
+        let bar = TerminalProgress(language: context.language, json: context.json)
+        recovery.progress = bar.reporter
+        let outcome = try AsyncBridge.run { [recovery] in try await recovery.run() }
+        bar.finish()
         let l = context.language
         let lost = RecoveryText(language: l).lost(outcome.report)
         let lastSeq = try service.store.lastSeq()

@@ -33,7 +33,9 @@ struct RestoreCommand: GongdanCommand {
 
     func run() throws {
         let context = try global.context()
-        let outcome = try ReplicaStore.restore(from: from, to: context.dbPath, replacing: force, now: context.now)
+        let bar = TerminalProgress(language: context.language, json: context.json)
+        let outcome = try ReplicaStore.restore(from: from, to: context.dbPath, replacing: force, now: context.now, progress: bar.reporter)
+        bar.finish()
         if context.json {
             try Console.json(View(backup: outcome.backup, database: outcome.database, replaced: outcome.replaced,
                                   schema: outcome.schema, next: "gongdan sync"))

@@ -86,8 +86,11 @@ struct SyncCommand: GongdanCommand {
     func once(_ context: CommandContext, _ service: NodeService) throws {
         let store = service.store
         let words = CommandErrorText(language: context.language)
-        let session = try service.syncSession(software: GongdanVersion.current) { words.message(for: $0) ?? "\($0)" }
-        let report = try AsyncBridge.run { try await session.run() }
+        var session = try service.syncSession(software: GongdanVersion.current) { words.message(for: $0) ?? "\($0)" }
+        let bar = TerminalProgress(language: context.language, json: context.json)
+        session.progress = bar.reporter
+        let report = try AsyncBridge.run { [session] in try await session.run() }
+        bar.finish()
         let unsent = try store.syncSettings().unsent
         let l = context.language
         if context.json {

@@ -35,7 +35,9 @@ struct TicketImportCommand: GongdanCommand {
             throw CLIError.unreadableFile(path: file, reason: "it is not UTF-8 text; export the file from the hotline platform as CSV UTF-8")
         }
         let service = try context.openService()
-        let report = try service.importHotline(csv: text)
+        let bar = TerminalProgress(language: context.language, json: context.json)
+        let report = try service.importHotline(csv: text, progress: bar.reporter)
+        bar.finish()
         let language = context.language
         if context.json {
             try Console.json(View(created: report.created, existing: report.existing, problems: report.problems))
