@@ -8,7 +8,7 @@ import GongdanText
 /// | error | exit | output |
 /// | --- | --- | --- |
 /// | help requested | 0 | help on standard output |
-/// | usage (unknown flag, missing argument, bad value, `ValidationError`) | 2 | message and usage on standard error |
+/// | usage (unknown flag, missing argument, bad value, `ValidationError`) | 2 | message and usage on standard error, in Chinese by ``UsageErrorText`` |
 /// | the hub cannot be reached (`SyncClientError.unreachable`) | 3 | `错误：…` / `error: …` on standard error |
 /// | domain, store, calendar, command-line or any other error | 1 | `错误：…` / `error: …` on standard error |
 /// | `ExitCode(n)` | n | nothing more |
@@ -27,7 +27,7 @@ enum ErrorReporter {
             return 0
         }
         if code == .validationFailure {
-            Console.error(Gongdan.fullMessage(for: error))
+            Console.error(UsageErrorText.render(Gongdan.fullMessage(for: error), language: language))
             return 2
         }
         Console.error(prefix + Gongdan.message(for: error))

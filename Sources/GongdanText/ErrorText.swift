@@ -37,7 +37,7 @@ public struct ErrorText: Sendable {
             if case .refused(let refusal) = error { language.pick(sync(refusal), error.description) }
             else { Self.chinese(error).map { language.pick($0, error.description) } }
         case let error as SyncError: sync(error)
-        case let error as BackupError: language.pick("备份或恢复被拒绝：\(error.description)", error.description)
+        case let error as BackupError: language.pick(Self.chinese(error), error.description)
         default: nil
         }
     }
@@ -53,7 +53,7 @@ public struct ErrorText: Sendable {
         }
         switch error {
         case .invalidInput(let message):
-            return "输入有误：\(message)"
+            return InvalidInputText.chinese(message) ?? "输入有误：\(message)"
         case .notAllowed(let ticket, let status, let action, let next):
             let commands = next.compactMap { hint in hint.range(of: "gongdan ").map { String(hint[$0.lowerBound...]) } }
             var text = "工单 \(ticket) 当前状态为「\(labels.status(status))」，不能「\(labels.action(action))」。"
@@ -99,6 +99,28 @@ public struct ErrorText: Sendable {
                 : "\(path) 是节点副本，不是中心数据库：请对它使用节点命令，或用 --db / GONGDAN_HUB_DB 指向中心数据库"
         case .cannotOpen(let path, let reason):
             return "无法打开数据库 \(path)（\(reason)）；请检查路径和权限，或从备份恢复"
+        }
+    }
+
+    /// The Chinese words of a refused backup or restore (nothing was written or replaced).
+    public static func chinese(_ error: BackupError) -> String {
+        switch error {
+        case .targetExists(let path):
+            "\(path) 已存在，什么也没有写入：请用 --out 换一个文件名，或加 --force 覆盖它"
+        case .missingFile(let path):
+            "\(path) 没有这个文件：请给出 gongdan backup --out（或 gongdan hub backup --out）写出的备份文件"
+        case .notGongdanDatabase(let path, let reason):
+            "\(path) 不是工单系统的数据库（\(reason)），什么也没有恢复：请给出 gongdan backup 或 gongdan hub backup 写出的文件"
+        case .wrongKind(let path, let expected, let found):
+            "\(path) 是\(found == .hub ? "中心" : "节点副本")的备份，不是\(expected == .hub ? "中心" : "节点副本")的，什么也没有恢复：请用 gongdan \(found == .hub ? "hub restore" : "restore") 恢复它"
+        case .damaged(let path, let problems):
+            "\(path) 未通过 SQLite 完整性检查（\(problems.prefix(3).joined(separator: "；"))），什么也没有恢复：请换用更早的备份"
+        case .databaseExists(let path):
+            "\(path) 已有数据库，什么也没有恢复：加 --force 替换它（原文件保留为 \(path).replaced-时间），或用 --db 恢复到另一个路径"
+        case .io(let path, let reason):
+            "无法写入 \(path)（\(reason)），什么也没有替换：请检查文件夹可写、磁盘未满"
+        case .foreignSchema(let path, let differences):
+            "\(path) 的表结构不是工单系统生成的（\(differences.prefix(5).joined(separator: "；"))\(differences.count > 5 ? "；…" : "")），什么也没有恢复：文件被改动过，请用自己做的备份，并把备份放在只有管理员能写的地方"
         }
     }
 

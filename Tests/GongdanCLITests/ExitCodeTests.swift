@@ -75,11 +75,12 @@ struct ExitCodeTests {
         let rejectWithoutReason = try ws.run(["ticket", "review", "WS-26-0001", "--reject"])
         let noVerb = try ws.run(["ticket", "frobnicate"])
 
-        // Then each exits 2 with usage on standard error.
+        // Then each exits 2 with usage on standard error (in Chinese, the default language).
         for result in [unknownFlag, missing, invalidValue, both, rejectWithoutReason, noVerb] {
             #expect(result.status == 2, "\(result.stderr)")
-            #expect(result.stderr.contains("Usage") || result.stderr.contains("Error"), "\(result.stderr)")
+            #expect(result.stderr.hasPrefix("错误："), "\(result.stderr)")
         }
+        #expect(both.stderr.contains("不能同时使用"), "\(both.stderr)")
         // And help is not an error.
         let help = try ws.run(["ticket", "--help"])
         #expect(help.status == 0 && help.stdout.contains("dispatch"))

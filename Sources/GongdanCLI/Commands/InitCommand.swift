@@ -43,16 +43,16 @@ struct InitCommand: GongdanCommand {
         try RemoteSetCommand.check(hubKey: hubKey, language: global.language)
         if recover {
             guard hub != nil, token != nil else {
-                throw ValidationError("--recover needs --hub URL and --token TOKEN (the hub operator prints a new token with `gongdan hub node rekey CODE`)")
+                throw ValidationError(global.language.pick("--recover 须同时给出 --hub 网址 和 --token 令牌（令牌由中心管理员用 gongdan hub node rekey 代码 重新生成）", "--recover needs --hub URL and --token TOKEN (the hub operator prints a new token with `gongdan hub node rekey CODE`)"))
             }
             guard role == nil, node == nil, name == nil else {
-                throw ValidationError("--recover takes the node's role, code and name from the hub: drop --role, --node and --name")
+                throw ValidationError(global.language.pick("--recover 从中心取得节点的角色、代码和名称：请去掉 --role、--node 和 --name", "--recover takes the node's role, code and name from the hub: drop --role, --node and --name"))
             }
         } else if role == nil || node == nil || name == nil {
-            throw ValidationError("give --role, --node and --name (or --recover --hub URL --token TOKEN to rebuild a lost replica from the hub)")
+            throw ValidationError(global.language.pick("请给出 --role、--node 和 --name（或用 --recover --hub 网址 --token 令牌 从中心重建丢失的副本）", "give --role, --node and --name (or --recover --hub URL --token TOKEN to rebuild a lost replica from the hub)"))
         }
         guard (hub == nil) == (token == nil) else {
-            throw ValidationError("--hub and --token go together: give both, or neither and use `gongdan remote set` later")
+            throw ValidationError(global.language.pick("--hub 和 --token 须同时给出；也可以都不给，以后用 gongdan remote set 设置", "--hub and --token go together: give both, or neither and use `gongdan remote set` later"))
         }
         if let hub, let token {
             try RemoteSetCommand.check(url: hub, token: token, hubCA: hubCA, insecureHTTP: insecureHTTP, language: global.language)

@@ -7,7 +7,8 @@ import GongdanText
 /// `gongdan status`: the node, its replica and its work at a glance.
 struct StatusCommand: GongdanCommand {
     static let configuration = CommandConfiguration(
-        commandName: "status", abstract: "Show this node, its replica, ticket counts and calendar coverage.")
+        commandName: "status", abstract: "查看本节点：副本、各状态工单数、上次同步、日历。Show this node, its replica, ticket counts and calendar coverage.",
+        discussion: "例 Examples:\n  gongdan status")
 
     @OptionGroup var global: GlobalOptions
 

@@ -11,8 +11,12 @@ import GongdanText
 struct SyncCommand: GongdanCommand {
     static let configuration = CommandConfiguration(
         commandName: "sync",
-        abstract: "Sync with the district hub: push unsent events, pull what is new (page by page until done).",
+        abstract: "与区中心同步：发送未发送的事件，取回新的（连不上中心时退出码为 3）。Sync with the district hub: push unsent events, pull what is new (page by page until done).",
         discussion: """
+            例 Examples:
+              gongdan sync
+              gongdan sync --every 30m
+
             With --every 30m the command keeps running: after a success it waits the interval; while the hub \
             is unreachable it retries after 30 s, 1 min, 2 min … up to the interval, each ±20 % at random. \
             Run it from a systemd service or use a timer/cron job with a plain `gongdan sync` (see README).
@@ -55,7 +59,7 @@ struct SyncCommand: GongdanCommand {
 
     func validate() throws {
         if let every, SyncSchedule.parseDuration(every) == nil {
-            throw ValidationError("--every '\(every)' is not an interval: use e.g. 30m, 2h or 90s")
+            throw ValidationError(global.language.pick("--every '\(every)' 不是时间间隔：请写成 30m、2h 或 90s 这样", "--every '\(every)' is not an interval: use e.g. 30m, 2h or 90s"))
         }
     }
 

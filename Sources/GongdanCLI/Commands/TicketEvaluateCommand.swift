@@ -4,7 +4,8 @@ import GongdanCore
 /// `gongdan ticket evaluate`: the workstation records the entity's evaluation from a revisit (评价).
 struct TicketEvaluateCommand: GongdanCommand {
     static let configuration = CommandConfiguration(
-        commandName: "evaluate", abstract: "Record the entity's evaluation (revisit).")
+        commandName: "evaluate", abstract: "记录经营主体的评价（回访）。Record the entity's evaluation (revisit).",
+        discussion: "例 Examples:\n  gongdan ticket evaluate WS-26-0001 --satisfied\n  gongdan ticket evaluate WS-26-0001 --unsatisfied --unresolved")
 
     @Argument(help: "The ticket's code.") var code: String
     @Flag(exclusivity: .exclusive) var satisfaction: Satisfaction

@@ -6,7 +6,8 @@ import GongdanText
 /// `gongdan ticket list`: the work list — open tickets, most urgent first (`--all` or `--status` for the rest).
 struct TicketListCommand: GongdanCommand {
     static let configuration = CommandConfiguration(
-        commandName: "list", abstract: "List open tickets, most urgent first (--all: closed and merged ones too).")
+        commandName: "list", abstract: "列出未办结的工单，最紧急的在前（--all 含已办结）。List open tickets, most urgent first (--all: closed and merged ones too).",
+        discussion: "例 Examples:\n  gongdan ticket list\n  gongdan ticket list --status 待签收\n  gongdan ticket list --overdue\n  gongdan ticket list --due-within 2")
 
     @Option(help: "Only tickets in this status (any status, closed ones included).")
     var status: TicketStatus?
@@ -29,8 +30,8 @@ struct TicketListCommand: GongdanCommand {
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
-        guard limit >= 0 else { throw ValidationError("--limit must be 0 (all) or more") }
-        if let dueWithin, dueWithin < 0 { throw ValidationError("--due-within must be 0 or more working days") }
+        guard limit >= 0 else { throw ValidationError(global.language.pick("--limit 须为 0（全部）或更大的数", "--limit must be 0 (all) or more")) }
+        if let dueWithin, dueWithin < 0 { throw ValidationError(global.language.pick("--due-within 须为 0 或更多个工作日", "--due-within must be 0 or more working days")) }
     }
 
     func run() throws {

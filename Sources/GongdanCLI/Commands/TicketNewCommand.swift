@@ -5,7 +5,8 @@ import GongdanCore
 /// `gongdan ticket new`: takes in a report (受理).
 struct TicketNewCommand: GongdanCommand {
     static let configuration = CommandConfiguration(
-        commandName: "new", abstract: "Take in a new ticket; prints its code (and, on the workstation, the query code for the entity).")
+        commandName: "new", abstract: "受理新工单，打印工单编号。Take in a new ticket; prints its code (and, on the workstation, the query code for the entity).",
+        discussion: "例 Examples:\n  gongdan ticket new --category complaint --source window --entity 港南区好味餐馆 --phone 0775-4331430 --summary \"门店前道路施工影响经营\"\n  gongdan ticket new --category consult --source window --entity 桥圩镇五金店 --summary \"如何办理食品经营许可\" --answer \"可在政务服务网申请，3个工作日办结\"")
 
     /// Whether a unit keeps a walk-in or forwards it to the workstation.
     enum Handling: String, EnumerableFlag {
