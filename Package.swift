@@ -124,7 +124,7 @@ let package = Package(
             dependencies: [
                 "GongdanCore", "GongdanStore", "GongdanNode", "GongdanHub", "GongdanDesk", "GongdanTesting",
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
-                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),

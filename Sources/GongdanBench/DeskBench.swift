@@ -7,6 +7,7 @@ import GongdanDesk
 import GongdanNode
 import GongdanStore
 import Hummingbird
+import Logging
 
 /// The desk's figures of `tools/bench --sections desk` (printed, never asserted):
 /// - the to-do page and a ticket page of a workstation's desk on a replica of `--tickets` tickets: the
@@ -61,14 +62,17 @@ struct DeskBench {
         say(String(format: "  full fold of that ticket (what every append paid before): %.1f ms", Self.median(foldTimes)))
 
         // Pages, over HTTP against the desk in this process.
-        let desk = try DeskApplication(store: store, port: 0, software: "bench", now: { now })
+        var quiet = Logger(label: "gongdan.desk")
+        quiet.logLevel = .critical
+        let desk = try DeskApplication(store: store, port: 0, software: "bench", logger: quiet, now: { now })
         let bound = PortBox()
         let app = desk.makeApplication { port in await bound.set(port) }
         let server = Task { try await app.runService() }
         defer { server.cancel() }
         let port = try await bound.wait()
         let base = URL(string: "http://127.0.0.1:\(port)/")!
-        let client = URLSession(configuration: .ephemeral)
+        // Redirects not followed: the session cookie comes with the sign-in's 303.
+        let client = URLSession(configuration: .ephemeral, delegate: RedirectsRefused(), delegateQueue: nil)
         var login = URLRequest(url: URL(string: "login", relativeTo: base)!)
         login.httpMethod = "POST"
         login.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
@@ -78,7 +82,7 @@ struct DeskBench {
             throw BenchError("the desk set no session cookie")
         }
         func get(_ path: String) async throws -> (ms: Double, bytes: Int) {
-            var request = URLRequest(url: URL(string: path, relativeTo: base)!)
+            var request = URLRequest(url: URL(string: base.absoluteString + path)!)
             request.setValue(String(cookie), forHTTPHeaderField: "Cookie")
             let start = Date()
             let (data, response) = try await client.data(for: request)
@@ -90,7 +94,8 @@ struct DeskBench {
         }
         let middle = TicketCode.make(node: "WS", year: 26, number: options.tickets / 2)
         for (label, path) in [("GET / (the to-do lists)", ""), ("GET /tickets/\(middle)", "tickets/\(middle)"),
-                              ("GET /tickets/\(long.code) (2,000 events)", "tickets/\(long.code)")] {
+                              ("GET /tickets/\(long.code) (2,000 events)", "tickets/\(long.code)"),
+                              ("GET /tickets/\(long.code)?all=1 (whole timeline)", "tickets/\(long.code)?all=1")] {
             _ = try await get(path)
             var times: [Double] = []
             var bytes = 0
@@ -116,6 +121,14 @@ struct DeskBench {
     }
 
     static func median(_ sorted: [Double]) -> Double { sorted[sorted.count / 2] }
+}
+
+/// A URL session delegate that hands back a redirect instead of following it.
+private final class RedirectsRefused: NSObject, URLSessionTaskDelegate, Sendable {
+    func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+                    newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void) {
+        completionHandler(nil)
+    }
 }
 
 /// The port the desk bound, handed from its start-up callback to the bench.

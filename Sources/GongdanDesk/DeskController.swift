@@ -91,7 +91,8 @@ struct DeskController: Sendable {
         router.get("tickets/:code") { request, context in
             try await signedIn(request) { clerk in
                 let code = try context.parameters.require("code")
-                return try await ticketPage(clerk, code: code, flash: flash(request), error: warning(request))
+                return try await ticketPage(clerk, code: code, flash: flash(request), error: warning(request),
+                                            wholeTimeline: request.uri.queryParameters.get("all") == "1")
             }
         }
         router.get("tickets/:code/print") { request, context in
@@ -193,7 +194,8 @@ struct DeskController: Sendable {
     }
 
     func ticketPage(_ clerk: Clerk, code: String, flash: String? = nil, error: String? = nil,
-                    refused: (action: TicketAction, form: FormFields)? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+                    refused: (action: TicketAction, form: FormFields)? = nil, wholeTimeline: Bool = false,
+                    status: HTTPResponse.Status = .ok) async throws -> Response {
         let path = "/tickets/\(TicketCode.normalized(code))"
         do {
             let service = clerk.service
@@ -202,7 +204,7 @@ struct DeskController: Sendable {
                 let maxDays = try store.districtPolicy().handling(at: service.now()).maxExtensionDays
                 return TicketPage(language: l, detail: detail, now: service.now(), calendar: try service.calendar(),
                                   actions: try service.allowedActions(on: detail.state), directory: try store.units(),
-                                  csrf: clerk.session.csrf, maxExtensionDays: maxDays, refused: refused)
+                                  csrf: clerk.session.csrf, maxExtensionDays: maxDays, refused: refused, wholeTimeline: wholeTimeline)
             }
             return try await page(clerk, path: path, title: ticket.title, content: ticket.content, flash: flash, error: error, status: status)
         } catch {

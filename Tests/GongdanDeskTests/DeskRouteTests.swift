@@ -266,4 +266,18 @@ struct DeskRouteTests {
             #expect(try await right.get("/").text.contains("待签收"))
         }
     }
+
+    @Test func aLongTimelineShowsItsStartAndItsLatestEntriesWithALinkToTheWhole() async throws {
+        let fixture = try await DeskFixture()
+        defer { fixture.remove() }
+        for index in 0..<160 { try fixture.ws.perform(.progress(note: "第\(index)次督促"), on: fixture.code) }
+        try await fixture.desk(fixture.ws).test(.router) { client in
+            let browser = try await DeskBrowser.signIn(client, as: "王五")
+            let cut = try await browser.get("/tickets/\(fixture.code)")
+            #expect(cut.text.contains("中间 42 条记录未列出"))
+            #expect(cut.text.contains("第159次督促") && cut.text.contains("第0次督促") && !cut.text.contains("第50次督促"))
+            let whole = try await browser.get("/tickets/\(fixture.code)?all=1")
+            #expect(whole.text.contains("第50次督促") && !whole.text.contains("未列出"))
+        }
+    }
 }

@@ -19,6 +19,13 @@ struct TicketPage: Sendable {
     let maxExtensionDays: Int
     /// The form just refused, with what the clerk had filled in (shown again).
     var refused: (action: TicketAction, form: FormFields)? = nil
+    /// Whether a long timeline is shown whole (`?all=1`) rather than its start and its latest entries.
+    var wholeTimeline = false
+
+    /// A timeline longer than this shows its first ``timelineHead`` and last ``timelineTail`` entries.
+    static let timelineLimit = 150
+    static let timelineHead = 20
+    static let timelineTail = 100
 
     private var l: Language { language }
 
@@ -79,7 +86,18 @@ struct TicketPage: Sendable {
         let words = EventText(language: l, units: detail.units)
         let superseded = Set(detail.state.supersededEvents)
         var html = "<section aria-labelledby=\"tl\"><h2 id=\"tl\">\(l.pick("办理经过", "Timeline"))</h2><ol class=\"timeline\">"
-        for event in detail.events {
+        let events = detail.events
+        let cut = !wholeTimeline && events.count > Self.timelineLimit
+        for (index, event) in events.enumerated() {
+            if cut, index >= Self.timelineHead, index < events.count - Self.timelineTail {
+                if index == Self.timelineHead {
+                    let hidden = events.count - Self.timelineHead - Self.timelineTail
+                    html += "</ol><p class=\"muted\">\(l.pick("中间 \(hidden) 条记录未列出。", "\(hidden) entries in between are not listed.")) "
+                        + "<a href=\"/tickets/\(e(detail.state.code))?all=1#tl\">\(l.pick("显示全部办理经过", "Show the whole timeline"))</a></p>"
+                        + "<ol class=\"timeline\" start=\"\(events.count - Self.timelineTail + 1)\">"
+                }
+                continue
+            }
             let row = words.row(event)
             var line = "<b>\(e(row[1]))</b> <span class=\"muted\">\(e(row[0])) · \(e(row[2]))</span>"
             if !row[3].isEmpty { line += "<br>\(e(row[3]))" }
