@@ -114,10 +114,12 @@ extension ReplicaStore {
                 ALTER TABLE sync_state ADD COLUMN hub_key TEXT;  -- Ed25519 public key, base64
                 """)
         }
-        migrator.registerMigration("v11: folded states of long tickets") { db in
+        migrator.registerMigration("v11: folded states of long tickets, work-queue indexes") { db in
             // An append folds from the stored state instead of the whole history (FoldedStates); kept in
             // step with the projection row by every fold, checked against a full fold by `gongdan check`.
             try db.execute(sql: FoldedStates.sql)
+            // The desk's to-do lists (WorkQueue) read these in order and stop at their limit.
+            try db.execute(sql: WorkQueue.indexes)
         }
         return migrator
     }

@@ -53,13 +53,22 @@ public enum WorkQueue: String, Sendable, CaseIterable, Codable {
         }
     }
 
+    /// The partial indexes the lists read (replica migration v11): the dispatch lists by intake limit and
+    /// age, the extension requests by deadline. The other lists read `tickets_by_status` and
+    /// `tickets_unsigned_by_sign_by`, `tickets_by_lead`.
+    static let indexes = """
+        CREATE INDEX tickets_to_dispatch ON tickets (intake_deadline, created_at) WHERE status = 'pendingDispatch';
+        CREATE INDEX tickets_extension_requests ON tickets (deadline) WHERE pending_extension_days IS NOT NULL;
+        """
+
     /// Most urgent first.
     var order: String {
         switch self {
-        case .toSign: "sign_by, code"
-        case .handling, .replyRejected, .extensionRequests: "deadline IS NULL, deadline, code"
-        case .hotlineIntake: "intake_deadline, code"
-        case .toDispatch, .returned, .toReview, .toEvaluate, .toEscalate: "created_at, code"
+        case .toSign: "sign_by"
+        case .handling, .replyRejected: "deadline IS NULL, deadline, code"
+        case .extensionRequests: "deadline"
+        case .hotlineIntake: "intake_deadline, created_at"
+        case .toDispatch, .returned, .toReview, .toEvaluate, .toEscalate: "created_at"
         }
     }
 }

@@ -280,4 +280,62 @@ struct DeskRouteTests {
             #expect(whole.text.contains("第50次督促") && !whole.text.contains("未列出"))
         }
     }
+
+    @Test func aUnitReturnsBeforeHandlingAndAfterSigningNotesProgressAsksForTimeAndRefers() async throws {
+        let fixture = try await DeskFixture()
+        defer { fixture.remove() }
+        let second = try fixture.ws.createTicket(Fixtures.complaint(source: .window)).code
+        try fixture.ws.perform(.dispatch(lead: "DX", co: []), on: second)
+        try await fixture.sync(fixture.ws, as: "WS")
+        try await fixture.sync(fixture.dx, as: "DX")
+        try await fixture.desk(fixture.dx).test(.router) { client in
+            let browser = try await DeskBrowser.signIn(client, as: "李四")
+            // A return needs its reason, then goes back to the workstation.
+            let blank = try await browser.post("/tickets/\(second)/return", [("reason", "")])
+            #expect(blank.text.contains("请填写「退回理由」"))
+            _ = try await browser.post("/tickets/\(second)/return", [("reason", "道路施工属区住建局职责")])
+            #expect(try fixture.dx.detail(of: second).state.status == .pendingDispatch)
+            // Signed: progress, an extension request and a referral are recorded; a return is no longer offered once handling started.
+            let uri = "/tickets/\(fixture.code)"
+            _ = try await browser.post("\(uri)/sign")
+            _ = try await browser.post("\(uri)/progress", [("note", "已与施工方协调")])
+            _ = try await browser.post("\(uri)/extend", [("days", "5"), ("reason", "需等待检测报告")])
+            _ = try await browser.post("\(uri)/refer", [("note", "涉及住建、交通两个部门")])
+            let state = try fixture.dx.detail(of: fixture.code).state
+            #expect(state.pendingExtension?.days == 5 && state.referredToCoordination)
+            #expect(!(try await browser.get(uri).text.contains("action=\"\(uri)/return\"")))
+            let again = try await browser.post("\(uri)/extend", [("days", "3"), ("reason", "再延")])
+            #expect(again.status == .unprocessableContent && again.text.contains("已有延期申请等待工作站审批"))
+        }
+    }
+
+    @Test func theWorkstationDecidesExtensionsEscalatesAndMerges() async throws {
+        let fixture = try await DeskFixture()
+        defer { fixture.remove() }
+        try fixture.dx.perform(.sign, on: fixture.code)
+        try fixture.dx.perform(.requestExtension(days: 5, reason: "需等待检测报告"), on: fixture.code)
+        try await fixture.sync(fixture.dx, as: "DX")
+        try await fixture.sync(fixture.ws, as: "WS")
+        let duplicate = try fixture.ws.createTicket(Fixtures.complaint(source: .window)).code
+        try await fixture.desk(fixture.ws).test(.router) { client in
+            let browser = try await DeskBrowser.signIn(client, as: "王五")
+            let uri = "/tickets/\(fixture.code)"
+            #expect(try await browser.get("/").text.contains("id=\"q-extensionRequests\">延期申请"))
+            let denyWithoutReason = try await browser.post("\(uri)/decideExtension", [("decision", "deny")])
+            #expect(denyWithoutReason.text.contains("请填写「不批准的理由」"))
+            let before = try fixture.ws.detail(of: fixture.code).state.deadline
+            _ = try await browser.post("\(uri)/decideExtension", [("decision", "approve")])
+            let extended = try fixture.ws.detail(of: fixture.code).state
+            #expect(extended.pendingExtension == nil && extended.deadline != before)
+            _ = try await browser.post("\(uri)/escalate", [("lead", "QX"), ("co", "DX")])
+            let escalated = try fixture.ws.detail(of: fixture.code).state
+            #expect(escalated.escalated && escalated.lead == "QX" && escalated.coUnits == ["DX"])
+            _ = try await browser.post("/tickets/\(duplicate)/merge", [("into", fixture.code)])
+            #expect(try fixture.ws.detail(of: duplicate).state.status == .merged)
+            let closeWithoutReason = try await browser.post("\(uri)/close", [("reason", " ")])
+            #expect(closeWithoutReason.text.contains("请填写「关闭理由」"))
+            _ = try await browser.post("\(uri)/close", [("reason", "经专责组协调已解决")])
+            #expect(try fixture.ws.detail(of: fixture.code).state.status == .closed)
+        }
+    }
 }
