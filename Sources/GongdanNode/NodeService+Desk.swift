@@ -6,7 +6,7 @@ extension NodeService {
     /// The actions the desk offers forms for, in the order it shows them.
     public static let formActions: [TicketAction] = [
         .sign, .contact, .reply, .dispatch, .review, .evaluate, .decideExtension, .escalate,
-        .extend, .return, .close, .releaseContact, .refer, .progress, .merge,
+        .extend, .return, .close, .releaseContact, .refer, .progress, .merge, .correct,
     ]
 
     /// The to-do page: the lists of this node's role (its own unit's, on a township or department), at most

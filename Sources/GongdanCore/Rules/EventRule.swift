@@ -49,7 +49,8 @@ public struct EventRule: Sendable {
         case .progress: .progressNoted(note: "-")
         case .refer: .referred(note: "-")
         case .merge: .merged(into: "")
-        case .create, .correct: nil
+        case .correct: .corrected(field: .summary, value: "-")
+        case .create: nil
         }
     }
 

@@ -160,11 +160,11 @@ extension TicketRules {
 
     static let creatorBeforeDispatch = EventRule.Condition(
         id: "correct.creator-before-dispatch",
-        text: "a unit corrects only a ticket it took in, before it is first dispatched; the workstation corrects any"
-    ) { _, state, actor throws(TicketError) in
-        guard actor.role.isUnit, let state, state.status != .pendingDispatch || state.round != 0 else { return }
-        throw .roleForbidden(role: actor.role, action: .correct)
-    }
+        text: "a unit corrects only a ticket it took in, before it is first dispatched; the workstation corrects any",
+        check: { _, state, actor throws(TicketError) in
+            guard actor.role.isUnit, let state, state.status != .pendingDispatch || state.round != 0 else { return }
+            throw .roleForbidden(role: actor.role, action: .correct)
+        }, gatesHints: true)
 
     static let anotherTicket = EventRule.Condition(
         id: "merge.other-ticket", text: "a ticket is merged into another ticket"

@@ -35,7 +35,8 @@ struct ActionForm: Sendable {
         case .close: l.pick("关闭工单", "Close the ticket")
         case .merge: l.pick("合并", "Merge")
         case .releaseContact: l.pick("开放举报人信息", "Release the reporter")
-        case .create, .correct: l.pick("提交", "Submit")
+        case .correct: l.pick("更正", "Correct")
+        case .create: l.pick("提交", "Submit")
         }
     }
 
@@ -48,6 +49,7 @@ struct ActionForm: Sendable {
         case .reply: l.pick("提交后由工作站审核。", "The workstation reviews it next.")
         case .refer: l.pick("涉及多个单位、难以协调时提请专责组协调。", "A matter across units that needs the coordination group.")
         case .evaluate: l.pick("回访经营主体后记录其评价。", "Record the entity's evaluation after a revisit.")
+        case .correct: l.pick("更正受理时记错的信息；清空可不填的项时，新值留空。", "Correct what the intake got wrong; leave the value empty to clear an optional field.")
         default: nil
         }
     }
@@ -59,8 +61,14 @@ struct ActionForm: Sendable {
     /// The fields, in order.
     var fields: [FormField] {
         switch action {
-        case .sign, .create, .correct:
+        case .sign, .create:
             return []
+        case .correct:
+            return [FormField(name: "field", label: l.pick("更正哪一项", "Field"), kind: .choice(CorrectableField.allCases.map {
+                        .init(value: $0.rawValue, label: Labels(language: l).field($0)) }), required: true),
+                    FormField(name: "value", label: l.pick("新值", "New value"), kind: .paragraph(.note), required: false,
+                              hint: l.pick("类别填写" + TicketCategory.allCases.map { Labels(language: .zh).category($0) }.joined(separator: "、"),
+                                           "A category: " + TicketCategory.allCases.map(\.rawValue).joined(separator: ", ")))]
         case .return:
             return [FormField(name: "reason", label: l.pick("退回理由", "Why it is not this unit's"), kind: .paragraph(.note), required: true)]
         case .contact:
@@ -137,7 +145,16 @@ struct ActionForm: Sendable {
         case .close: return .close(reason: values["reason"]!)
         case .merge: return .merge(into: values["into"]!)
         case .releaseContact: return .releaseContact(reason: values["reason"]!)
-        case .create, .correct: throw .unknownChoice(field: title)
+        case .correct:
+            let field = CorrectableField(rawValue: values["field"]!)!
+            var value = values["value"]
+            // A category may be given as a clerk reads it (投诉) or as its value (complaint).
+            if field == .category, let typed = value,
+               let category = TicketCategory.allCases.first(where: { Labels(language: .zh).category($0) == typed || Labels(language: .en).category($0) == typed }) {
+                value = category.rawValue
+            }
+            return .correct(field: field, value: value)
+        case .create: throw .unknownChoice(field: title)
         }
     }
 }

@@ -66,6 +66,9 @@ struct TicketPage: Sendable {
                 : l.pick("本节点现在不能办理此工单：它在等待其他单位或工作站的下一步。同步后再看。", "Nothing for this node to do now: the ticket waits for another unit or the workstation. Sync and look again.")
             return html + "<p>\(e(text))</p></section>"
         }
+        if detail.state.status.isFinal {
+            html += "<p>\(e(l.pick("工单已办结；只能更正受理信息。", "The ticket is finished; only the intake can be corrected.")))</p>"
+        }
         html += "<div class=\"actions\">"
         for action in actions {
             let form = ActionForm(action: action, language: l, maxExtensionDays: maxExtensionDays)
