@@ -5,6 +5,7 @@ import GongdanNode
 import GongdanStore
 import GongdanSync
 import GongdanTesting
+import GongdanText
 import Hummingbird
 import HummingbirdTesting
 
@@ -52,9 +53,11 @@ struct DeskFixture {
     }
 
     /// The desk of `service`'s replica.
-    func desk(_ service: NodeService, password: String? = nil, host: String = "127.0.0.1") throws -> some ApplicationProtocol {
+    func desk(_ service: NodeService, password: String? = nil, host: String = "127.0.0.1",
+              language: Language = .zh) throws -> some ApplicationProtocol {
         let now = self.now
-        return try DeskApplication(store: service.store, host: host, port: 0, password: password, software: "test", now: { now })
+        return try DeskApplication(store: service.store, host: host, port: 0, password: password, language: language,
+                                   software: "test", now: { now })
             .makeApplication()
     }
 

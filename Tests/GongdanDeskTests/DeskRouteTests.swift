@@ -358,4 +358,23 @@ struct DeskRouteTests {
             #expect(!(try await browser.get("/tickets/\(fixture.code)").text.contains("/correct\"")))
         }
     }
+
+    @Test func inEnglishTheDeskSpeaksEnglishAroundTheTicketsOwnWords() async throws {
+        let fixture = try await DeskFixture()
+        defer { fixture.remove() }
+        try fixture.dx.perform(.sign, on: fixture.code)
+        try await fixture.desk(fixture.dx, language: .en).test(.router) { client in
+            let browser = try await DeskBrowser.signIn(client, as: "Li")
+            let todo = try await browser.get("/")
+            let ticket = try await browser.post("/tickets/\(fixture.code)/reply", [("result", "done"), ("resolved", "yes")])
+            #expect(todo.text.contains("Handling") && todo.text.contains("working day(s) left"))
+            #expect(ticket.text.contains("lang=\"en\"") && ticket.text.contains("Record the contact"))
+            // What is left in Chinese is the ticket's own data (names, the summary), not the desk's words.
+            let words = ticket.text.replacingOccurrences(of: #"<style>[\s\S]*?</style>"#, with: "", options: .regularExpression)
+                .replacingOccurrences(of: #"<[^>]+>"#, with: " ", options: .regularExpression)
+            let chinese = words.matches(of: /[\u{4E00}-\u{9FFF}]+/).map { String($0.output) }
+            let data = ["东兴镇", "港南区好味餐馆", "黄老板", "门店前道路施工三个月未完工", "影响经营", "施工围挡遮挡店面", "顾客无法进店", "区工作站", "王五", "李四"]
+            #expect(chinese.allSatisfy { run in data.contains { $0.contains(run) } }, "\(chinese)")
+        }
+    }
 }

@@ -21,7 +21,7 @@ struct DeskFrame: Sendable {
     /// The whole page: the frame around `content`, with a message for what just happened (`flash`) or went wrong (`error`).
     func page(title: String, content: String, flash: String? = nil, error: String? = nil) -> String {
         let e = DeskHTML.e
-        let node = "\(identity.name)（\(identity.code)）· \(Labels(language: l).role(identity.role))"
+        let node = l.pick("\(identity.name)（\(identity.code)）· ", "\(identity.name) (\(identity.code)) · ") + Labels(language: l).role(identity.role)
         var header = "<header><h1><a href=\"/\">\(l.pick("工单办理台", "Gongdan desk"))</a> <small>\(e(node))</small></h1>"
         if let clerk {
             header += """

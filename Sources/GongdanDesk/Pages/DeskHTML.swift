@@ -35,7 +35,7 @@ enum DeskHTML {
             return "<fieldset><legend>\(e(field.label))\(mark)</legend>\(radios)</fieldset>\(hint)"
         case .unit:
             let choices = units.map { (unit) -> String in
-                "<option value=\"\(e(unit.code))\"\(unit.code == value ? " selected" : "")>\(e(unit.name))（\(e(unit.code))）</option>"
+                "<option value=\"\(e(unit.code))\"\(unit.code == value ? " selected" : "")>\(e(unit.name))\(l.pick("（", " ("))\(e(unit.code))\(l.pick("）", ")"))</option>"
             }.joined()
             return "<label for=\"\(id)\">\(e(field.label))\(mark)</label><select id=\"\(id)\" name=\"\(field.name)\"\(required)><option value=\"\">\(l.pick("— 请选择 —", "— choose —"))</option>\(choices)</select>\(hint)"
         case .units:
