@@ -64,7 +64,7 @@ struct DeskBench {
         // Pages, over HTTP against the desk in this process.
         var quiet = Logger(label: "gongdan.desk")
         quiet.logLevel = .critical
-        let desk = try DeskApplication(store: store, port: 0, software: "bench", logger: quiet, now: { now })
+        let desk = try DeskApplication(service: service, port: 0, software: "bench", logger: quiet)
         let bound = PortBox()
         let app = desk.makeApplication { port in await bound.set(port) }
         let server = Task { try await app.runService() }

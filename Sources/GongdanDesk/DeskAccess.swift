@@ -18,17 +18,14 @@ public struct DeskAccess: Sendable {
     /// Refuses a desk reachable from the network without a password.
     public init(listenHost: String, password: String?) throws(DeskError) {
         if let password, password.isEmpty { throw .emptyPassword }
-        guard Self.isLoopback(listenHost) || password != nil else { throw .passwordRequired(host: listenHost) }
+        guard Loopback.contains(listenHost) || password != nil else { throw .passwordRequired(host: listenHost) }
         self.listenHost = listenHost
         self.password = password
     }
 
-    /// Whether `host` is this machine only.
-    public static func isLoopback(_ host: String) -> Bool { Loopback.contains(host) }
-
     /// Whether a request whose `Host` header is `header` may be served.
     public func acceptsHost(_ header: String?) -> Bool {
-        guard Self.isLoopback(listenHost) else { return true }
+        guard Loopback.contains(listenHost) else { return true }
         guard let header = header?.lowercased(), !header.isEmpty else { return false }
         let name: Substring
         if header.hasPrefix("[") {

@@ -1,5 +1,5 @@
 import Foundation
-import GongdanStore
+import GongdanNode
 import GongdanText
 import GongdanWeb
 import Hummingbird
@@ -10,7 +10,8 @@ import ServiceLifecycle
 /// fully offline (docs/desk.md). Loopback by default; any other address needs a password
 /// (``DeskAccess``).
 public struct DeskApplication: Sendable {
-    public let store: ReplicaStore
+    /// The node service of the replica the desk serves (each clerk acts through it under their own name).
+    public let service: NodeService
     public let host: String
     public let port: Int
     public let access: DeskAccess
@@ -18,26 +19,23 @@ public struct DeskApplication: Sendable {
     /// The gongdan version reported to the hub when the desk syncs.
     public let software: String
     public let logger: Logger
-    public let now: @Sendable () -> Date
 
-    public init(store: ReplicaStore, host: String = "127.0.0.1", port: Int = 8300, password: String? = nil,
-                language: Language = .zh, software: String, logger: Logger = Logger(label: "gongdan.desk"),
-                now: @escaping @Sendable () -> Date = { Date() }) throws(DeskError) {
-        self.store = store
+    public init(service: NodeService, host: String = "127.0.0.1", port: Int = 8300, password: String? = nil,
+                language: Language = .zh, software: String, logger: Logger = Logger(label: "gongdan.desk")) throws(DeskError) {
+        self.service = service
         self.host = host
         self.port = port
         self.access = try DeskAccess(listenHost: host, password: password)
         self.language = language
         self.software = software
         self.logger = logger
-        self.now = now
     }
 
-    public func buildRouter() -> Router<DeskRequestContext> {
-        let router = Router(context: DeskRequestContext.self)
+    public func buildRouter() -> Router<ClientRequestContext> {
+        let router = Router(context: ClientRequestContext.self)
         router.add(middleware: DeskHostMiddleware(access: access))
-        DeskController(store: store, queue: BlockingQueue(label: "gongdan.desk.replica"), access: access, language: language,
-                       software: software, now: now)
+        DeskController(node: service, queue: BlockingQueue(label: "gongdan.desk.replica"), access: access, language: language,
+                       software: software)
             .addRoutes(to: router)
         return router
     }

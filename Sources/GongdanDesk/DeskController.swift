@@ -25,18 +25,19 @@ import Hummingbird
 struct DeskController: Sendable {
     static let cookieName = "gongdan_desk"
 
-    let store: ReplicaStore
+    /// The node service of the replica, for what no clerk does (the sign-in page); a clerk's has their name.
+    let node: NodeService
     let queue: BlockingQueue
     let access: DeskAccess
     let language: Language
     let software: String
-    let now: @Sendable () -> Date
     let sessions = DeskSessions()
     let syncGate = SyncGate()
     /// Sign-in attempts per client address (they matter when a password is set).
     let loginLimiter = RateLimiter(.init(burst: 10, perMinute: 10))
 
     private var l: Language { language }
+    private var now: @Sendable () -> Date { node.now }
 
     /// A signed-in clerk's request: the session and its node service.
     struct Clerk: Sendable {
@@ -45,7 +46,7 @@ struct DeskController: Sendable {
         var service: NodeService
     }
 
-    func addRoutes(to router: Router<DeskRequestContext>) {
+    func addRoutes(to router: Router<ClientRequestContext>) {
         router.get("login") { request, _ in
             if try await clerk(request) != nil { return Response.redirect(to: "/", type: .found) }
             return try await loginPage()
@@ -54,7 +55,7 @@ struct DeskController: Sendable {
         router.post("logout") { request, context in
             guard let clerk = try await clerk(request) else { return Response.redirect(to: "/login", type: .normal) }
             let form = try await FormFields.read(from: request)
-            if let refusal = try await refuseForgery(request, form: form, clerk: clerk) { return refusal }
+            if let refusal = try await refuseForgery(request, context, form: form, clerk: clerk) { return refusal }
             await sessions.close(clerk.token)
             var response = Response.redirect(to: "/login", type: .normal)
             response.setCookie(Cookie(name: Self.cookieName, value: "", maxAge: 0, path: "/", httpOnly: true, sameSite: .strict))
@@ -71,13 +72,13 @@ struct DeskController: Sendable {
         }
         router.get("intake") { request, _ in
             try await signedIn(request) { clerk in
-                let role = try await queue.run { try store.requireIdentity().role }
+                let role = try await queue.run { try clerk.service.identity().role }
                 let intake = IntakePage(language: l, form: IntakeForm(language: l, role: role), csrf: clerk.session.csrf)
                 return try await page(clerk, path: "/intake", title: l.pick("新建工单", "New ticket"), content: intake.content)
             }
         }
-        router.post("intake") { request, _ in
-            try await signedIn(request) { clerk in try await takeIn(request, clerk) }
+        router.post("intake") { request, context in
+            try await signedIn(request) { clerk in try await takeIn(request, context, clerk) }
         }
         router.get("search") { request, _ in
             try await signedIn(request) { clerk in
@@ -99,7 +100,7 @@ struct DeskController: Sendable {
             try await signedIn(request) { clerk in
                 let code = try context.parameters.require("code")
                 do {
-                    let (detail, identity) = try await queue.run { (try clerk.service.detail(of: code), try store.requireIdentity()) }
+                    let (detail, identity) = try await queue.run { (try clerk.service.detail(of: code), try clerk.service.identity()) }
                     let sheet = PrintSheet(language: l, detail: detail, identity: identity, now: now(), printedBy: clerk.session.person)
                     return HTMLPage.response(sheet.html)
                 } catch {
@@ -111,11 +112,11 @@ struct DeskController: Sendable {
             try await signedIn(request) { clerk in
                 let code = try context.parameters.require("code")
                 let action = try context.parameters.require("action")
-                return try await perform(request, clerk, code: code, actionName: action)
+                return try await perform(request, context, clerk, code: code, actionName: action)
             }
         }
-        router.post("sync") { request, _ in
-            try await signedIn(request) { clerk in try await sync(request, clerk) }
+        router.post("sync") { request, context in
+            try await signedIn(request) { clerk in try await sync(request, context, clerk) }
         }
     }
 
@@ -125,7 +126,7 @@ struct DeskController: Sendable {
     func clerk(_ request: Request) async throws -> Clerk? {
         let token = request.cookies[Self.cookieName]?.value
         guard let session = await sessions.session(token, now: now()), let token else { return nil }
-        return Clerk(token: token, session: session, service: NodeService(store: store, person: session.person, now: now))
+        return Clerk(token: token, session: session, service: node.acting(as: session.person))
     }
 
     /// Runs `work` for a signed-in clerk; anyone else is sent to sign in.
@@ -137,14 +138,15 @@ struct DeskController: Sendable {
     }
 
     func loginPage(message: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
-        let (identity, names) = try await queue.run { (try store.requireIdentity(), try store.recentPeople(limit: 20)) }
+        let node = node
+        let (identity, names) = try await queue.run { (try node.identity(), try node.recentPeople()) }
         let login = DeskLoginPage(language: l, knownNames: names, needsPassword: access.password != nil, message: message)
         let frame = DeskFrame(language: l, identity: identity, clerk: nil, sync: nil, path: "/login")
         return HTMLPage.response(frame.page(title: l.pick("办理人", "Sign in"), content: login.content), status: status)
     }
 
-    func logIn(_ request: Request, _ context: DeskRequestContext) async throws -> Response {
-        guard isSameOrigin(request) else {
+    func logIn(_ request: Request, _ context: ClientRequestContext) async throws -> Response {
+        guard context.isSameOrigin(request, trustedProxy: nil) else {
             return try await loginPage(message: l.pick("请从本工作台的页面登录。", "Sign in from this desk's own page."), status: .forbidden)
         }
         if access.password != nil, let wait = await loginLimiter.take(for: context.clientAddress, now: now()) {
@@ -152,9 +154,10 @@ struct DeskController: Sendable {
                                        status: .tooManyRequests)
         }
         let form = try await FormFields.read(from: request)
-        guard let person = form.text("person"), person.count <= 40,
-              !person.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
-            return try await loginPage(message: l.pick("请填写办理人姓名（不超过 40 个字）。", "Give your name (at most 40 characters)."),
+        // A clerk's name is a person's name: the core's limit for one (trimmed, no control characters).
+        guard let person = try? TextLimit.contact.checked(form.text("person") ?? "", "--as", "who is working") else {
+            return try await loginPage(message: l.pick("请填写办理人姓名（不超过 \(TextLimit.contact.rawValue) 个字）。",
+                                                       "Give your name (at most \(TextLimit.contact.rawValue) characters)."),
                                        status: .badRequest)
         }
         guard access.accepts(password: form.text("password")) else {
@@ -167,9 +170,9 @@ struct DeskController: Sendable {
     }
 
     /// A post without the session's CSRF token, or from another site's page, is refused; nothing changes.
-    func refuseForgery(_ request: Request, form: FormFields, clerk: Clerk) async throws -> Response? {
+    func refuseForgery(_ request: Request, _ context: ClientRequestContext, form: FormFields, clerk: Clerk) async throws -> Response? {
         let token = form.text("csrf") ?? ""
-        guard isSameOrigin(request), ConstantTime.equals(token, clerk.session.csrf) else {
+        guard context.isSameOrigin(request, trustedProxy: nil), ConstantTime.equals(token, clerk.session.csrf) else {
             return try await page(clerk, path: "/", title: l.pick("请重新提交", "Send again"), content: "",
                                   error: l.pick("这张表单已过期或不是从本工作台提交的，什么也没有记录。请返回工单页面重新填写提交。",
                                                 "This form has expired or did not come from this desk; nothing was recorded. Go back to the ticket and send it again."),
@@ -178,17 +181,13 @@ struct DeskController: Sendable {
         return nil
     }
 
-    func isSameOrigin(_ request: Request) -> Bool {
-        RequestOrigin.isSameOrigin(origin: request.headers[.origin], fetchSite: request.headers[.init("Sec-Fetch-Site")!],
-                                   host: request.head.authority)
-    }
-
     // MARK: - Pages
 
     /// A page in the desk's frame, with the replica's sync state.
     func page(_ clerk: Clerk, path: String, title: String, content: String, flash: String? = nil, error: String? = nil,
               status: HTTPResponse.Status = .ok) async throws -> Response {
-        let (identity, sync) = try await queue.run { (try store.requireIdentity(), try store.syncSettings()) }
+        let service = clerk.service
+        let (identity, sync) = try await queue.run { (try service.identity(), try service.syncState()) }
         let frame = DeskFrame(language: l, identity: identity, clerk: (clerk.session.person, clerk.session.csrf), sync: sync, path: path)
         return HTMLPage.response(frame.page(title: title, content: content, flash: flash, error: error), status: status)
     }
@@ -201,10 +200,10 @@ struct DeskController: Sendable {
             let service = clerk.service
             let ticket = try await queue.run {
                 let detail = try service.detail(of: code)
-                let maxDays = try store.districtPolicy().handling(at: service.now()).maxExtensionDays
                 return TicketPage(language: l, detail: detail, now: service.now(), calendar: try service.calendar(),
-                                  actions: try service.allowedActions(on: detail.state), directory: try store.units(),
-                                  csrf: clerk.session.csrf, maxExtensionDays: maxDays, refused: refused, wholeTimeline: wholeTimeline)
+                                  actions: try service.allowedActions(on: detail.state), directory: try service.directory(),
+                                  csrf: clerk.session.csrf, maxExtensionDays: try service.largestExtension(), refused: refused,
+                                  wholeTimeline: wholeTimeline)
             }
             return try await page(clerk, path: path, title: ticket.title, content: ticket.content, flash: flash, error: error, status: status)
         } catch {
@@ -213,16 +212,16 @@ struct DeskController: Sendable {
     }
 
     /// Performs a form's action; a refusal shows the ticket again with the message and what was filled in.
-    func perform(_ request: Request, _ clerk: Clerk, code: String, actionName: String) async throws -> Response {
+    func perform(_ request: Request, _ context: ClientRequestContext, _ clerk: Clerk, code: String, actionName: String) async throws -> Response {
         let form = try await FormFields.read(from: request)
-        if let refusal = try await refuseForgery(request, form: form, clerk: clerk) { return refusal }
+        if let refusal = try await refuseForgery(request, context, form: form, clerk: clerk) { return refusal }
         guard let action = TicketAction(rawValue: actionName), NodeService.formActions.contains(action) else {
             return try await ticketPage(clerk, code: code, error: l.pick("没有这项操作：请从工单页面上的表单提交。", "No such action: use the forms on the ticket's page."),
                                         status: .notFound)
         }
         let service = clerk.service
         do {
-            let maxDays = try await queue.run { try store.districtPolicy().handling(at: service.now()).maxExtensionDays }
+            let maxDays = try await queue.run { try service.largestExtension() }
             let command = try ActionForm(action: action, language: l, maxExtensionDays: maxDays).command(from: form)
             let state = try await queue.run { try service.perform(command, on: code).state }
             return Response.redirect(to: "/tickets/\(state.code)?done=\(action.rawValue)", type: .normal)
@@ -232,11 +231,11 @@ struct DeskController: Sendable {
     }
 
     /// Takes in a report: likely duplicates are shown first, until the clerk says it is not a repeat.
-    func takeIn(_ request: Request, _ clerk: Clerk) async throws -> Response {
+    func takeIn(_ request: Request, _ context: ClientRequestContext, _ clerk: Clerk) async throws -> Response {
         let form = try await FormFields.read(from: request)
-        if let refusal = try await refuseForgery(request, form: form, clerk: clerk) { return refusal }
+        if let refusal = try await refuseForgery(request, context, form: form, clerk: clerk) { return refusal }
         let service = clerk.service
-        let role = try await queue.run { try store.requireIdentity().role }
+        let role = try await queue.run { try service.identity().role }
         let intakeForm = IntakeForm(language: l, role: role)
         var intake = IntakePage(language: l, form: intakeForm, csrf: clerk.session.csrf, filled: form)
         do {
@@ -257,9 +256,9 @@ struct DeskController: Sendable {
     }
 
     /// Syncs now and goes back to the page the button was on, saying how it went.
-    func sync(_ request: Request, _ clerk: Clerk) async throws -> Response {
+    func sync(_ request: Request, _ context: ClientRequestContext, _ clerk: Clerk) async throws -> Response {
         let form = try await FormFields.read(from: request)
-        if let refusal = try await refuseForgery(request, form: form, clerk: clerk) { return refusal }
+        if let refusal = try await refuseForgery(request, context, form: form, clerk: clerk) { return refusal }
         let back = Self.localPath(form.text("return"))
         guard await syncGate.enter() else {
             return Response.redirect(to: Self.adding("sync=busy", to: back), type: .normal)

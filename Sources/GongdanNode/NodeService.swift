@@ -21,6 +21,11 @@ public struct NodeService: Sendable {
         self.now = now
     }
 
+    /// The same service with `person` at the keyboard.
+    public func acting(as person: String) -> NodeService {
+        NodeService(store: store, person: person, policy: policy, now: now)
+    }
+
     // MARK: - Set-up
 
     /// Gives a new replica its identity. A township or department node also enters itself in its

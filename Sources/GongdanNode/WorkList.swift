@@ -12,7 +12,6 @@ public struct WorkList: Sendable {
         public var page: TicketPage
     }
 
-    public var identity: NodeIdentity
     public var sections: [Section]
     /// Notices addressed to this unit (all of them on the workstation), the newest first.
     public var notices: [SyncedNotice]

@@ -84,7 +84,7 @@ extension ReplicaStore {
 
     /// The projection's columns ``summary(_:)`` reads.
     static let summaryColumns = """
-        code, status, category, source, entity_name, summary, lead, co_units, created_at, sign_by, deadline, round,
+        code, status, category, source, entity_name, credit_code, summary, lead, co_units, created_at, sign_by, deadline, round,
         pending_extension_days, intake_deadline
         """
 
@@ -96,7 +96,7 @@ extension ReplicaStore {
         let co: String = row["co_units"]
         return TicketSummary(
             code: row["code"], status: status, category: category, source: source,
-            entityName: row["entity_name"], summary: row["summary"], lead: row["lead"],
+            entityName: row["entity_name"], creditCode: row["credit_code"], summary: row["summary"], lead: row["lead"],
             coUnits: co.isEmpty ? [] : co.split(separator: ",").map(String.init),
             createdAt: Date(millis: row["created_at"]),
             signBy: (row["sign_by"] as Int64?).map(Date.init(millis:)),

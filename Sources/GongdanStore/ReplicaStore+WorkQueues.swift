@@ -42,8 +42,8 @@ extension ReplicaStore {
 }
 
 extension ReplicaStore {
-    /// The tickets of the entity named `name` (or with credit code `creditCode`) that are open, or closed
-    /// since `closedSince`: the candidates of an intake's duplicate hints, the newest first.
+    /// The tickets named `name` or with credit code `creditCode` that are open, or closed since `closedSince`:
+    /// the candidates of an intake's duplicate hints (the core decides which are the same entity), the newest first.
     public func ticketsOfEntity(name: String, creditCode: String?, closedSince: Date, limit: Int) throws -> [TicketSummary] {
         try db.read { db in
             let rows = try Row.fetchAll(db, sql: """

@@ -33,6 +33,8 @@ public struct TicketSummary: Hashable, Sendable, Codable {
     public var category: TicketCategory
     public var source: IntakeSource
     public var entityName: String
+    /// The entity's unified social credit code, when the intake gave one (and this replica may read it).
+    public var creditCode: String?
     public var summary: String
     public var lead: String?
     public var coUnits: [String]

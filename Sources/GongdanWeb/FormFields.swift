@@ -23,9 +23,12 @@ public struct FormFields: Sendable, Hashable {
         }
     }
 
+    /// The largest body read.
+    public static let limit = 64 * 1024
+
     /// Reads a request's form body.
     public static func read(from request: Request) async throws -> FormFields {
-        let buffer = try await request.body.collect(upTo: 64 * 1024)
+        let buffer = try await request.body.collect(upTo: limit)
         return FormFields(encoded: String(buffer: buffer))
     }
 

@@ -55,9 +55,7 @@ struct DeskFixture {
     /// The desk of `service`'s replica.
     func desk(_ service: NodeService, password: String? = nil, host: String = "127.0.0.1",
               language: Language = .zh) throws -> some ApplicationProtocol {
-        let now = self.now
-        return try DeskApplication(store: service.store, host: host, port: 0, password: password, language: language,
-                                   software: "test", now: { now })
+        try DeskApplication(service: service, host: host, port: 0, password: password, language: language, software: "test")
             .makeApplication()
     }
 

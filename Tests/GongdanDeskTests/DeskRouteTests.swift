@@ -257,7 +257,7 @@ struct DeskRouteTests {
         let fixture = try await DeskFixture()
         defer { fixture.remove() }
         #expect(throws: DeskError.passwordRequired(host: "0.0.0.0")) {
-            _ = try DeskApplication(store: fixture.dx.store, host: "0.0.0.0", software: "test")
+            _ = try DeskApplication(service: fixture.dx, host: "0.0.0.0", software: "test")
         }
         try await fixture.desk(fixture.dx, password: "柜台口令", host: "0.0.0.0").test(.router) { client in
             let wrong = try await DeskBrowser.signIn(client, as: "李四", password: "nope")

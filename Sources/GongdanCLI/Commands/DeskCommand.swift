@@ -37,13 +37,11 @@ struct DeskCommand: ParsableCommand {
             }
         }
         let service = try context.openService()
-        _ = try service.store.requireIdentity()
-        let fixed = context.fixedNow
+        _ = try service.identity()
         var logger = Logger(label: "gongdan.desk")
         logger.logLevel = .warning
-        let desk = try DeskApplication(store: service.store, host: address.host, port: address.port, password: password,
-                                       language: context.language, software: GongdanVersion.current, logger: logger,
-                                       now: { fixed ?? Date() })
+        let desk = try DeskApplication(service: service, host: address.host, port: address.port, password: password,
+                                       language: context.language, software: GongdanVersion.current, logger: logger)
         let outcome = ServeOutcome()
         let done = DispatchSemaphore(value: 0)
         let language = context.language

@@ -7,7 +7,6 @@ import GongdanText
 struct ProgressBar {
     let language: Language
     let interactive: Bool
-    static let width = 30
 
     init(language: Language, interactive: Bool = isatty(STDERR_FILENO) != 0) {
         self.language = language
@@ -22,9 +21,8 @@ struct ProgressBar {
         let text = l.pick("\(progress.date)\(dayOff)  工单 \(progress.tickets) 件\(offline)",
                           "\(progress.date)\(dayOff)  \(progress.tickets) tickets\(offline)")
         if interactive {
-            let filled = Self.width * progress.day / max(progress.days, 1)
-            let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: Self.width - filled)
-            FileHandle.standardError.write(Data("\r\u{1B}[2K[\(bar)] \(progress.day)/\(progress.days)  \(text)".utf8))
+            let bar = TerminalProgress.bar(Int64(progress.day), of: Int64(progress.days))
+            TerminalProgress.redraw("[\(bar)] \(progress.day)/\(progress.days)  \(text)")
         } else if progress.day % 7 == 0 || progress.day == progress.days {
             Console.error(l.pick("模拟进度 \(progress.day)/\(progress.days) 天：", "simulated \(progress.day)/\(progress.days) days: ") + text)
         }

@@ -22,9 +22,6 @@ final class TerminalProgress: @unchecked Sendable {
         self.init(language: language, interactive: !json && isatty(STDERR_FILENO) != 0)
     }
 
-    /// Whether anything will be shown.
-    var isActive: Bool { interactive }
-
     /// The reporter to hand to the service; nil when nothing is shown.
     var reporter: ProgressReporter? {
         guard interactive else { return nil }
@@ -39,14 +36,14 @@ final class TerminalProgress: @unchecked Sendable {
             guard finished || now.timeIntervalSince(lastDraw) >= 0.1 else { return }
             lastDraw = now
             drawn = true
-            FileHandle.standardError.write(Data("\r\u{1B}[2K\(Self.line(progress, language: language))".utf8))
+            Self.redraw(Self.line(progress, language: language))
         }
     }
 
     /// Ends the redrawn line, if one was drawn.
     func finish() {
         lock.withLock {
-            if drawn { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
+            if drawn { Self.redraw("") }
             drawn = false
         }
     }
@@ -70,8 +67,17 @@ final class TerminalProgress: @unchecked Sendable {
         default: l.pick("条", " events")
         }
         guard let total = progress.total, total > 0 else { return "\(what) \(progress.done)\(unit)" }
-        let filled = Int(Int64(width) * min(progress.done, total) / total)
-        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-        return "\(what) [\(bar)] \(progress.done)/\(total)\(unit)"
+        return "\(what) [\(bar(progress.done, of: total))] \(progress.done)/\(total)\(unit)"
+    }
+
+    /// `██████░░░░…`, ``width`` cells, `done` of `total` filled.
+    static func bar(_ done: Int64, of total: Int64) -> String {
+        let filled = Int(Int64(width) * min(max(done, 0), total) / max(total, 1))
+        return String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+    }
+
+    /// Writes `line` over the current line of standard error.
+    static func redraw(_ line: String) {
+        FileHandle.standardError.write(Data("\r\u{1B}[2K\(line)".utf8))
     }
 }

@@ -172,7 +172,7 @@ public enum ConflictDetector {
 
     /// Whether two reports come from the same entity: the same credit code when both have one,
     /// else the same name (trimmed, case folded).
-    static func sameEntity(name: String, creditCode: String?, asName otherName: String, creditCode otherCode: String?) -> Bool {
+    public static func sameEntity(name: String, creditCode: String?, asName otherName: String, creditCode otherCode: String?) -> Bool {
         func clean(_ text: String?) -> String? {
             guard let text = text?.trimmingCharacters(in: .whitespaces).uppercased(), !text.isEmpty else { return nil }
             return text

@@ -1,3 +1,4 @@
+import GongdanCore
 import GongdanText
 
 /// Who is working: a clerk picks a name used on this PC before, or types one (it is recorded on every
@@ -15,7 +16,7 @@ struct DeskLoginPage: Sendable {
         let e = DeskHTML.e
         var html = "<form class=\"box\" method=\"post\" action=\"/login\"><h2>\(l.pick("请选择或填写办理人", "Who is working?"))</h2>"
         if let message { html += "<p class=\"refusal\" role=\"alert\">\(e(message))</p>" }
-        html += "<label for=\"person\">\(l.pick("办理人姓名", "Your name"))</label><input type=\"text\" id=\"person\" name=\"person\" list=\"known\" maxlength=\"40\" required autofocus aria-describedby=\"person-hint\">"
+        html += "<label for=\"person\">\(l.pick("办理人姓名", "Your name"))</label><input type=\"text\" id=\"person\" name=\"person\" list=\"known\" maxlength=\"\(TextLimit.contact.rawValue)\" required autofocus aria-describedby=\"person-hint\">"
         html += "<small id=\"person-hint\" class=\"muted\">\(l.pick("姓名会记录在你办理的每一步上。", "Your name is recorded on every step you take."))</small>"
         html += "<datalist id=\"known\">" + knownNames.map { "<option value=\"\(e($0))\">" }.joined() + "</datalist>"
         if !knownNames.isEmpty {

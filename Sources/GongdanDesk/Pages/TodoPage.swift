@@ -46,23 +46,14 @@ struct TodoPage: Sendable {
         let e = DeskHTML.e
         let labels = Labels(language: l)
         let (title, what) = heading(section.queue)
-        let limitColumn: String = switch section.queue {
-        case .toSign: l.pick("签收期限", "Sign by")
-        case .hotlineIntake: l.pick("受理时限", "Intake limit")
-        case .handling, .replyRejected, .extensionRequests: l.pick("办结期限", "Deadline")
-        case .toDispatch, .returned, .toReview, .toEvaluate, .toEscalate: l.pick("受理时间", "Taken in")
-        }
+        let limit = runningLimit(section.queue)
+        let limitColumn = limit?.label ?? l.pick("受理时间", "Taken in")
         let headers = [l.pick("编号", "Code"), l.pick("诉求", "Summary"), l.pick("经营主体", "Entity"), l.pick("承办", "Unit"), limitColumn]
         var html = "<section aria-labelledby=\"q-\(section.queue.rawValue)\"><h2 id=\"q-\(section.queue.rawValue)\">\(e(title))<span>\(l.pick("共 \(section.page.total) 件", "\(section.page.total) ticket(s)"))</span></h2>"
         html += "<p class=\"muted\">\(e(what))</p><table class=\"list\"><thead><tr>" + headers.map { "<th scope=\"col\">\(e($0))</th>" }.joined() + "</tr></thead><tbody>"
         for ticket in section.page.tickets {
-            let limit: Date? = switch section.queue {
-            case .toSign: ticket.signBy
-            case .hotlineIntake: ticket.intakeDeadline
-            case .handling, .replyRejected, .extensionRequests: ticket.deadline
-            case .toDispatch, .returned, .toReview, .toEvaluate, .toEscalate: nil
-            }
-            let when = limit.map { "\(e(TimeText.deadline($0)))<br>\(DeskHTML.countdown(list.countdown(to: $0), language: l))" }
+            let when = limit.flatMap { $0.date(ticket) }
+                .map { "\(e(TimeText.deadline($0)))<br>\(DeskHTML.countdown(list.countdown(to: $0), language: l))" }
                 ?? e(TimeText.instant(ticket.createdAt))
             var unit = ticket.lead.map { labels.unit($0, units) } ?? "—"
             if let days = ticket.pendingExtensionDays { unit += l.pick("（申请延期 \(days) 个工作日）", " (asks \(days) more working days)") }
@@ -75,6 +66,16 @@ struct TodoPage: Sendable {
             html += "<p class=\"muted\">\(l.pick("只列出最紧急的 \(section.page.tickets.count) 件；其余的用 gongdan ticket list 查看。", "Only the \(section.page.tickets.count) most urgent are listed; see the rest with gongdan ticket list."))</p>"
         }
         return html + "</section>"
+    }
+
+    /// The limit that runs while a ticket waits in `queue` (nil: none; the list shows when it was taken in).
+    private func runningLimit(_ queue: WorkQueue) -> (label: String, date: (TicketSummary) -> Date?)? {
+        switch queue {
+        case .toSign: (l.pick("签收期限", "Sign by"), { $0.signBy })
+        case .hotlineIntake: (l.pick("受理时限", "Intake limit"), { $0.intakeDeadline })
+        case .handling, .replyRejected, .extensionRequests: (l.pick("办结期限", "Deadline"), { $0.deadline })
+        case .toDispatch, .returned, .toReview, .toEvaluate, .toEscalate: nil
+        }
     }
 
     private func notices() -> String {
